@@ -1,0 +1,61 @@
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { planCommand } from "./commands/plan";
+import { validateCommand } from "./commands/validate";
+import { EXIT } from "./exit-codes";
+import { processIo, type Io } from "./io";
+
+/** Project root: the directory of Pulumi.yaml. */
+export const PROJECT_ROOT = path.resolve(__dirname, "..");
+
+const USAGE = `Usage: inferstack <command> <stack> [options]
+
+Commands:
+  validate <stack>              parse and resolve the stack's config and the model catalog
+  plan <stack> [--out DIR]      run the Pulumi program under the mock engine and write the plan
+                                (default DIR: out/<stack>)
+
+Exit codes: 0 success, 1 a check failed, 2 invalid configuration or usage (nothing written),
+3 internal error.`;
+
+/** Runs the `inferstack` command with `argv` (without node and script) and returns its exit code. */
+export async function main(argv: readonly string[], io: Io = processIo, root = PROJECT_ROOT): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { out: { type: "string" }, help: { type: "boolean", short: "h" }, debug: { type: "boolean" } },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.invalidInput;
+  }
+  const [command, stack, ...extra] = parsed.positionals;
+  if (parsed.values.help || command === "help") {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  if (command === undefined || !["validate", "plan"].includes(command)) {
+    io.err(`${command === undefined ? "missing command" : `unknown command "${command}"`}\n\n${USAGE}`);
+    return EXIT.invalidInput;
+  }
+  if (stack === undefined || extra.length > 0) {
+    io.err(`${stack === undefined ? `${command} needs a stack name, e.g. "inferstack ${command} dev"` : `unexpected arguments: ${extra.join(" ")}`}\n\n${USAGE}`);
+    return EXIT.invalidInput;
+  }
+  if (parsed.values.out !== undefined && command !== "plan") {
+    io.err(`--out applies to plan only\n\n${USAGE}`);
+    return EXIT.invalidInput;
+  }
+
+  try {
+    if (command === "validate") return validateCommand(root, stack, io);
+    return await planCommand({ root, stack, ...(parsed.values.out ? { outDir: path.resolve(parsed.values.out) } : {}) }, io);
+  } catch (error) {
+    io.err(`internal error: ${(error as Error).message ?? String(error)}`);
+    if (parsed.values.debug) io.err(String((error as Error).stack));
+    else io.err("This is a defect in inferstack; rerun with --debug and report the output.");
+    return EXIT.internal;
+  }
+}

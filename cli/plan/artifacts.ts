@@ -1,0 +1,60 @@
+import { stringify } from "yaml";
+import { validateKubernetesObject } from "../../components/validate/kubernetes";
+import { type ResolvedPlatform } from "../../components/resolve/types";
+import { type MockRun } from "./engine";
+import { plannedObjects, plannedReleases, type PlannedObject } from "./kubernetes";
+import { renderSummary } from "./summary";
+import { sortKeys, stableJson } from "./values";
+
+/** Files the plan writes (relative path → content) and the results of its checks. */
+export interface PlanArtifacts {
+  readonly files: ReadonlyMap<string, string>;
+  readonly objects: readonly PlannedObject[];
+  /** One entry per Kubernetes object that failed its schema. */
+  readonly schemaErrors: readonly { readonly urn: string; readonly errors: readonly string[] }[];
+}
+
+/** Kinds first in a manifest file, so the file applies in order. */
+const KIND_ORDER = ["Namespace", "PriorityClass", "ServiceAccount", "Secret", "ConfigMap", "Service", "Deployment"];
+
+/**
+ * Builds every file of the plan from one mock run. Pure and deterministic: the same run gives the
+ * same bytes.
+ */
+export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArtifacts {
+  const files = new Map<string, string>();
+  const stack = platform.environment.stack;
+  files.set("plan.json", `${stableJson({ stack, tier: platform.environment.tier, resources: run.resources, outputs: run.outputs })}\n`);
+
+  const objects = plannedObjects(run.resources);
+  const schemaErrors = objects
+    .map((o) => ({ urn: o.urn, errors: validateKubernetesObject(o.object) }))
+    .filter((r) => r.errors.length > 0);
+
+  const byComponent = new Map<string, PlannedObject[]>();
+  for (const o of objects) byComponent.set(o.component, [...(byComponent.get(o.component) ?? []), o]);
+  for (const [component, list] of [...byComponent].sort(([a], [b]) => a.localeCompare(b))) {
+    const docs = [...list].sort(byKindThenName).map((o) => stringify(o.object, { lineWidth: 0 }));
+    files.set(`manifests/${component}.yaml`, docs.map((d) => `---\n${d}`).join(""));
+  }
+  for (const release of plannedReleases(run.resources)) {
+    files.set(`releases/${release.name}.yaml`, stringify(sortKeys(release.inputs), { lineWidth: 0 }));
+  }
+
+  const checks = [
+    schemaErrors.length === 0
+      ? `Kubernetes schemas: all ${objects.length} objects valid (kubernetes-models, Kubernetes 1.27 schemas).`
+      : `Kubernetes schemas: ${schemaErrors.length} of ${objects.length} objects INVALID.`,
+  ];
+  files.set("summary.md", renderSummary({ platform, run, checks }));
+  return { files, objects, schemaErrors };
+}
+
+function byKindThenName(a: PlannedObject, b: PlannedObject): number {
+  const rank = (o: PlannedObject) => {
+    const i = KIND_ORDER.indexOf(o.object.kind as string);
+    return i < 0 ? KIND_ORDER.length : i;
+  };
+  const name = (o: PlannedObject) => String((o.object.metadata as Record<string, unknown>).name);
+  return rank(a) - rank(b) || String(a.object.kind).localeCompare(String(b.object.kind)) || name(a).localeCompare(name(b));
+}

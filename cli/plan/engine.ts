@@ -1,0 +1,125 @@
+import * as pulumi from "@pulumi/pulumi";
+import { planMocks } from "./mocks";
+import { plainValue } from "./values";
+
+/** One resource the program registered, as the engine would see it. */
+export interface RecordedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** URN of the parent (the stack for top-level resources). */
+  readonly parent?: string;
+  /** True for provider resources, false for components. */
+  readonly custom: boolean;
+  /** URN of the explicit provider, when one is set. */
+  readonly provider?: string;
+  /** URNs of explicit `dependsOn` resources, sorted. */
+  readonly dependsOn: readonly string[];
+  /** Inputs with secrets masked and resource references reduced to URNs. */
+  readonly inputs: Record<string, unknown>;
+  /** Outputs a component registered (`registerOutputs`), secrets masked. */
+  readonly outputs?: Record<string, unknown>;
+}
+
+/** What one run of a program under the mock engine produced. */
+export interface MockRun {
+  /** Every resource, components included, sorted by URN. */
+  readonly resources: readonly RecordedResource[];
+  /** Stack outputs, secrets masked. */
+  readonly outputs: Record<string, unknown>;
+}
+
+/** Everything needed to run a program under the mock engine. */
+export interface MockRunArgs {
+  readonly project: string;
+  readonly stack: string;
+  /** Stack config: namespaced keys, string values (objects as JSON), as the Pulumi CLI passes them. */
+  readonly config: Record<string, string>;
+  /** Config keys that hold secrets. */
+  readonly secretKeys: readonly string[];
+  readonly region: string;
+  readonly accountId: string;
+  /** The Pulumi program; its resolved value becomes the stack outputs. */
+  readonly program: () => Promise<Record<string, unknown>>;
+}
+
+interface ProtoStruct {
+  toJavaScript(): Record<string, unknown>;
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getProvider(): string;
+  getDependenciesList(): string[];
+  getObject(): ProtoStruct | undefined;
+}
+
+interface MonitorCallbacks {
+  registerResource(req: RegisterRequest, callback: (err: unknown, resp?: { getUrn(): string }) => void): void;
+  registerResourceOutputs(req: { getUrn(): string; getOutputs(): ProtoStruct | undefined }, callback: (err: unknown, resp?: unknown) => void): void;
+}
+
+/**
+ * Runs a Pulumi program in-process under the SDK's mock engine and records every resource it
+ * registers, with URN, parent, provider and inputs. Nothing is deployed and no network is used.
+ */
+export async function runUnderMocks(args: MockRunArgs): Promise<MockRun> {
+  await pulumi.runtime.setMocks(planMocks({ region: args.region, accountId: args.accountId }), args.project, args.stack, false);
+  pulumi.runtime.setAllConfig(args.config, [...args.secretKeys]);
+
+  const registered = new Map<string, Omit<RecordedResource, "outputs">>();
+  const componentOutputs = new Map<string, Record<string, unknown>>();
+  const monitor = pulumi.runtime.getMonitor() as unknown as MonitorCallbacks;
+  const registerResource = monitor.registerResource.bind(monitor);
+  const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
+
+  monitor.registerResource = (req, callback) =>
+    registerResource(req, (err, resp) => {
+      if (!err && resp) {
+        const urn = resp.getUrn();
+        const parent = req.getParent();
+        const provider = req.getProvider();
+        registered.set(urn, {
+          urn,
+          type: req.getType(),
+          name: req.getName(),
+          ...(parent ? { parent } : {}),
+          custom: req.getCustom(),
+          ...(provider ? { provider: provider.split("::").slice(0, -1).join("::") } : {}),
+          dependsOn: [...req.getDependenciesList()].sort(),
+          inputs: plainValue(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        });
+      }
+      callback(err, resp);
+    });
+  monitor.registerResourceOutputs = (req, callback) => {
+    const outputs = req.getOutputs()?.toJavaScript();
+    if (outputs) componentOutputs.set(req.getUrn(), plainValue(outputs) as Record<string, unknown>);
+    registerResourceOutputs(req, callback);
+  };
+
+  // An exception inside the engine also surfaces as an unhandled rejection; keep the first failure.
+  let failure: unknown;
+  const onRejection = (reason: unknown) => {
+    failure ??= reason;
+  };
+  process.on("unhandledRejection", onRejection);
+  try {
+    await pulumi.runtime.runInPulumiStack(args.program);
+    await pulumi.runtime.disconnect();
+  } catch (error) {
+    failure ??= error;
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failure !== undefined) throw failure;
+
+  const resources = [...registered.values()]
+    .map((r) => (componentOutputs.has(r.urn) && !r.custom ? { ...r, outputs: componentOutputs.get(r.urn)! } : r))
+    .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
+  return { resources, outputs: (stack && componentOutputs.get(stack.urn)) ?? {} };
+}

@@ -1,0 +1,46 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { renderNamespace } from "../kubernetes/namespace";
+import { type ResolvedPlatform } from "../resolve/types";
+import { TOKENS } from "../tokens";
+import { modelEndpoints, type ModelEndpoint } from "./endpoints";
+
+/** Arguments of {@link ModelServingPlatform}. */
+export interface ModelServingPlatformArgs {
+  /** The resolved stack (from `loadPlatform`): the only source of what to create. */
+  readonly platform: ResolvedPlatform;
+  /** Kubeconfig of the target cluster; pass it as a secret (`config.requireSecret("kubeconfig")`). */
+  readonly kubeconfig: pulumi.Input<string>;
+}
+
+/**
+ * Everything one environment runs: the top-level component `stacks/` instantiates. It composes the
+ * areas (compute, registry, model store, serving, discovery, observability, logging) from one resolved
+ * spec and exposes each model's endpoint.
+ */
+export class ModelServingPlatform extends pulumi.ComponentResource {
+  /** Kubernetes provider every Kubernetes resource of the platform uses. */
+  readonly kubernetesProvider: k8s.Provider;
+  /** The serving namespace (Pod Security Standards `restricted`). */
+  readonly namespace: k8s.core.v1.Namespace;
+  /** In-cluster endpoints of every model, keyed by model name. */
+  readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
+
+  constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(TOKENS.platform, name, {}, opts);
+    const { environment, models } = args.platform;
+
+    this.kubernetesProvider = new k8s.Provider(
+      `${name}-kubernetes`,
+      { kubeconfig: pulumi.secret(args.kubeconfig), namespace: environment.namespace },
+      { parent: this },
+    );
+    this.namespace = new k8s.core.v1.Namespace(`${name}-namespace`, renderNamespace(environment), {
+      parent: this,
+      provider: this.kubernetesProvider,
+    });
+    this.endpoints = pulumi.output(modelEndpoints(environment, models));
+
+    this.registerOutputs({ endpoints: this.endpoints });
+  }
+}

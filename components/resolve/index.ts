@@ -1,0 +1,54 @@
+import { parseCatalog, type CatalogFile } from "../spec/catalog";
+import { SpecError, sortProblems, type Problem } from "../spec/problems";
+import { parseStackConfig, type StackConfigInput } from "../spec/stack";
+import { resolveEnvironment } from "./environment";
+import { resolveModels } from "./models";
+import { type ResolvedPlatform } from "./types";
+
+export * from "./types";
+export { TIER_DEFAULTS, PLATFORM_DEFAULTS } from "./defaults";
+
+/** Everything `loadPlatform` reads, already in memory (it does no I/O). */
+export interface PlatformInput {
+  /** The stack's configuration. */
+  readonly config: StackConfigInput;
+  /** Every file of the catalog. */
+  readonly catalog: readonly CatalogFile[];
+  /** Names of every stack of the project, for checking the catalog's environment keys. */
+  readonly stacks: readonly string[];
+}
+
+/**
+ * Parses and resolves one stack: the single entry point both engines and the CLI use.
+ * Pure and deterministic. Throws a {@link SpecError} listing every problem found; never returns a
+ * partial result.
+ */
+export function loadPlatform(input: PlatformInput): ResolvedPlatform {
+  const problems: Problem[] = [];
+  const stackConfig = parseStackConfig(input.config);
+  problems.push(...stackConfig.problems);
+  const catalog = parseCatalog(input.catalog, input.stacks);
+  problems.push(...catalog.problems);
+
+  let platform: ResolvedPlatform | undefined;
+  if (stackConfig.config) {
+    const { environment: spec, environmentOrigin, secretKeys } = stackConfig.config;
+    const env = resolveEnvironment(input.config.stack, spec, secretKeys, environmentOrigin);
+    problems.push(...env.problems);
+    if (env.environment) {
+      const models = resolveModels(catalog.models, env.environment);
+      problems.push(...models.problems);
+      platform = deepFreeze({ environment: env.environment, models: models.models });
+    }
+  }
+  if (problems.length > 0 || !platform) throw new SpecError(sortProblems(problems));
+  return platform;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

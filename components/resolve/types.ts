@@ -1,0 +1,86 @@
+import { type InstanceType } from "../compute/instance-types";
+import { type CapacityType, type Tier } from "../spec/environment";
+import {
+  type DataType,
+  type DynamicBatchingSpec,
+  type ModelFormat,
+  type Precision,
+  type Runtime,
+  type SloSpec,
+} from "../spec/model";
+
+/** A node pool with every default applied and its instance facts looked up. */
+export interface ResolvedNodePool {
+  readonly name: string;
+  readonly instanceTypes: readonly string[];
+  /** The pool's smallest instance type (by GPU memory, then memory): what a model must fit on. */
+  readonly instance: InstanceType;
+  /** True when the pool's instances have GPUs. */
+  readonly gpu: boolean;
+  /** Memory of one GPU in GiB (0 for CPU pools). */
+  readonly gpuMemoryGiB: number;
+  /** GPUs on one node (0 for CPU pools). */
+  readonly gpusPerNode: number;
+  readonly capacityType: CapacityType;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+}
+
+/** The environment a stack deploys, with every default applied. */
+export interface ResolvedEnvironment {
+  /** Stack name, e.g. `prod` or `prod-eu`. */
+  readonly stack: string;
+  readonly tier: Tier;
+  readonly aws: { readonly region: string; readonly accountId: string };
+  readonly cluster: { readonly mode: "existing" };
+  readonly namespace: string;
+  /** Sorted by name. */
+  readonly nodePools: readonly ResolvedNodePool[];
+  /** Spread replicas over zones (topology spread on `topology.kubernetes.io/zone`). */
+  readonly spreadAcrossZones: boolean;
+  readonly discovery: { readonly enabled: boolean };
+  readonly observability: { readonly enabled: boolean };
+  readonly logging: { readonly enabled: boolean };
+}
+
+/** A model tensor, as resolved. */
+export interface ResolvedTensor {
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly dims: readonly number[];
+  readonly format?: "NHWC" | "NCHW";
+}
+
+/** One model as deployed in one environment. */
+export interface ResolvedModel {
+  readonly name: string;
+  readonly description?: string;
+  /** Catalog file the model came from, relative to the project root. */
+  readonly sourceFile: string;
+  readonly runtime: Runtime;
+  readonly format: ModelFormat;
+  readonly artifact: {
+    readonly uri: string;
+    /** Versions served in this environment, ascending. */
+    readonly versions: readonly number[];
+  };
+  readonly maxBatchSize: number;
+  readonly inputs: readonly ResolvedTensor[];
+  readonly outputs: readonly ResolvedTensor[];
+  readonly dynamicBatching?: Readonly<DynamicBatchingSpec>;
+  readonly instancesPerServer: number;
+  /** GPU memory one instance needs, when the model runs on a GPU pool. */
+  readonly gpu?: { readonly memoryGiB: number };
+  readonly optimization: { readonly precision: Precision; readonly tensorrt: boolean };
+  readonly slo: Readonly<SloSpec>;
+  readonly scaling: { readonly minReplicas: number; readonly maxReplicas: number };
+  /** Name of the node pool the model runs on. */
+  readonly nodePool: string;
+}
+
+/** Everything one stack deploys: the only input of renderers and components. */
+export interface ResolvedPlatform {
+  readonly environment: ResolvedEnvironment;
+  /** Models deployed in this environment, sorted by name. */
+  readonly models: readonly ResolvedModel[];
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
+
+/** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
+export const TIERS = ["dev", "staging", "prod"] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** EC2 capacity types a node pool can use. */
+export const CAPACITY_TYPES = ["ON_DEMAND", "SPOT"] as const;
+export type CapacityType = (typeof CAPACITY_TYPES)[number];
+
+/** A group of identical nodes that serving pools run on: GPU instances, or CPU instances for dev and tests. */
+export const NodePoolSpec = z.strictObject({
+  /** EC2 instance types, all from the pinned instance table (`components/compute/instance-types.ts`). */
+  instanceTypes: z.array(z.string().min(1)).min(1),
+  /** @default "SPOT" in dev, "ON_DEMAND" in staging and prod */
+  capacityType: z.enum(CAPACITY_TYPES).optional(),
+  /** @default 0 in dev, 1 in staging, 2 in prod */
+  minNodes: nonNegativeInt.optional(),
+  /** @default the larger of minNodes and 2 in dev, 4 in staging, 6 in prod */
+  maxNodes: positiveInt.optional(),
+});
+export type NodePoolSpec = z.infer<typeof NodePoolSpec>;
+
+/** An area that can be switched on or off per environment; areas add their own settings next to `enabled`. */
+const toggle = z.strictObject({
+  /** @default true (discovery, observability), false in dev and true elsewhere (logging) */
+  enabled: z.boolean().optional(),
+});
+
+/** Where the models run. */
+export const ClusterSpec = z.discriminatedUnion("mode", [
+  z.strictObject({
+    /**
+     * Deploy into a cluster that already exists. Its kubeconfig comes from the secret config value
+     * `inferstack:kubeconfig` (`pulumi config set --secret inferstack:kubeconfig < kubeconfig.yaml`).
+     */
+    mode: z.literal("existing"),
+  }),
+]);
+export type ClusterSpec = z.infer<typeof ClusterSpec>;
+
+/** One deployment environment: the value of the stack config key `inferstack:environment`. */
+export const EnvironmentSpec = z.strictObject({
+  /** Which defaults apply; several stacks may share a tier (e.g. `prod-eu` and `prod-us`). */
+  tier: z.enum(TIERS),
+  aws: z.strictObject({
+    /** AWS region of the cluster and the model store, e.g. `us-east-1`. */
+    region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, {
+      error: (issue) => `must be an AWS region such as "us-east-1"; got ${JSON.stringify(issue.input)}. Use the region code, not its display name.`,
+    }),
+    /** 12-digit AWS account id, quoted so YAML keeps leading zeros. */
+    accountId: z.string().regex(/^\d{12}$/, {
+      error: (issue) => `must be a 12-digit AWS account id; got ${JSON.stringify(issue.input)}. Copy it from \`aws sts get-caller-identity\`.`,
+    }),
+  }),
+  cluster: ClusterSpec,
+  /** Namespace of the serving workloads. @default "inferstack" */
+  namespace: dnsLabel("namespace").optional(),
+  /** Node pools by name; models choose one per environment with `environments.<stack>.nodePool`. */
+  nodePools: z.record(dnsLabel("node pool name", 40), NodePoolSpec),
+  discovery: toggle.optional(),
+  observability: toggle.optional(),
+  logging: toggle.optional(),
+});
+export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;

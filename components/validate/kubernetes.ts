@@ -1,0 +1,69 @@
+/**
+ * Kubernetes schema validation with the upstream OpenAPI schemas packaged by kubernetes-models
+ * (Kubernetes 1.27 schemas) and @kubernetes-models/prometheus-operator.
+ * @see https://github.com/tommy351/kubernetes-models-ts
+ */
+
+/** A validator for one kind: returns the schema errors of an object, empty when valid. */
+export type KindValidator = (object: Record<string, unknown>) => string[];
+
+interface ModelClass {
+  new (data: Record<string, unknown>): { validate(): void };
+}
+
+/** Modules that hold the model classes of each apiVersion. */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily: each schema module is large */
+const MODULES: Readonly<Record<string, () => Record<string, unknown>>> = {
+  v1: () => require("kubernetes-models/v1"),
+  "apps/v1": () => require("kubernetes-models/apps/v1"),
+  "batch/v1": () => require("kubernetes-models/batch/v1"),
+  "policy/v1": () => require("kubernetes-models/policy/v1"),
+  "autoscaling/v2": () => require("kubernetes-models/autoscaling/v2"),
+  "networking.k8s.io/v1": () => require("kubernetes-models/networking.k8s.io/v1"),
+  "rbac.authorization.k8s.io/v1": () => require("kubernetes-models/rbac.authorization.k8s.io/v1"),
+  "scheduling.k8s.io/v1": () => require("kubernetes-models/scheduling.k8s.io/v1"),
+  "storage.k8s.io/v1": () => require("kubernetes-models/storage.k8s.io/v1"),
+  "monitoring.coreos.com/v1": () => require("@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Validators for kinds without a packaged schema (e.g. ECK custom resources), keyed `apiVersion/kind`.
+ * Areas register theirs with {@link registerKindValidator}.
+ */
+const CUSTOM: Map<string, KindValidator> = new Map();
+
+/** Registers the validator of a kind that kubernetes-models does not package. */
+export function registerKindValidator(apiVersion: string, kind: string, validator: KindValidator): void {
+  CUSTOM.set(`${apiVersion}/${kind}`, validator);
+}
+
+/**
+ * Validates one Kubernetes object against its upstream schema. An object whose kind has no schema
+ * is an error too: every kind inferstack renders must be checkable.
+ */
+export function validateKubernetesObject(object: Record<string, unknown>): string[] {
+  const apiVersion = object.apiVersion;
+  const kind = object.kind;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return ["object has no apiVersion or kind"];
+  const custom = CUSTOM.get(`${apiVersion}/${kind}`);
+  if (custom) return custom(object);
+  const load = MODULES[apiVersion];
+  const model = load?.()[kind] as ModelClass | undefined;
+  if (!model) return [`no schema for ${apiVersion} ${kind}; register one in components/validate/kubernetes.ts`];
+  try {
+    new model(object).validate();
+    return [];
+  } catch (error) {
+    return describeAjvErrors(error);
+  }
+}
+
+function describeAjvErrors(error: unknown): string[] {
+  const errors = (error as { errors?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return [String((error as Error).message ?? error)];
+  return errors.map((e) => {
+    const extra = e.params?.additionalProperty ? ` (${String(e.params.additionalProperty)})` : "";
+    return `${e.instancePath === "" ? "/" : e.instancePath} ${e.message ?? "is invalid"}${extra}`;
+  });
+}

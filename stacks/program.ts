@@ -1,0 +1,58 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { ModelServingPlatform } from "../components/platform/platform";
+import { listStacks, readCatalog, stackFile } from "../components/project";
+import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
+import { formatProblem, SpecError } from "../components/spec/problems";
+import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigEntry } from "../components/spec/stack";
+
+/** Project root: the directory holding Pulumi.yaml. */
+const ROOT = path.resolve(__dirname, "..");
+
+/**
+ * The Pulumi program: reads the stack's config and the catalog, resolves them, and builds the platform.
+ * `pulumi up` runs it through `stacks/index.ts`; `inferstack plan` runs the same function under the
+ * SDK's mock engine.
+ */
+export async function program(): Promise<Record<string, unknown>> {
+  const stack = pulumi.getStack();
+  const entries = configEntries();
+  const catalogDir = (entries.get(`${CONFIG_NAMESPACE}:catalog`)?.value as string | undefined) ?? PLATFORM_DEFAULTS.catalogDir;
+  const catalog = readCatalog(ROOT, catalogDir);
+  if (catalog.problems.length > 0) throw new pulumi.RunError(catalog.problems.map(formatProblem).join("\n"));
+
+  let platform;
+  try {
+    platform = loadPlatform({ config: { stack, file: stackFile(stack), entries }, catalog: catalog.files, stacks: listStacks(ROOT) });
+  } catch (error) {
+    // RunError prints the message without a stack trace: the user sees one line per problem.
+    if (error instanceof SpecError) throw new pulumi.RunError(error.message);
+    throw error;
+  }
+
+  const kubeconfig = new pulumi.Config(CONFIG_NAMESPACE).requireSecret("kubeconfig");
+  const inferstack = new ModelServingPlatform("inferstack", { platform, kubeconfig });
+  return {
+    environment: { stack, tier: platform.environment.tier, namespace: platform.environment.namespace },
+    endpoints: inferstack.endpoints,
+  };
+}
+
+/** The stack's config as the engine passes it; object-valued keys arrive as JSON text. */
+function configEntries(): Map<string, ConfigEntry> {
+  const entries = new Map<string, ConfigEntry>();
+  for (const [key, text] of Object.entries(pulumi.runtime.allConfig())) {
+    const name = key.startsWith(`${CONFIG_NAMESPACE}:`) ? key.slice(CONFIG_NAMESPACE.length + 1) : undefined;
+    const spec = name === undefined ? undefined : CONFIG_KEYS[name];
+    entries.set(key, { value: spec?.kind === "object" ? parseJson(text) : text, secret: undefined });
+  }
+  return entries;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
