@@ -28,7 +28,8 @@ export async function main(argv: readonly string[], io: Io = processIo, root = P
       options: { out: { type: "string" }, help: { type: "boolean", short: "h" }, debug: { type: "boolean" } },
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    const option = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    io.err(`${option === undefined ? (error as Error).message : `unknown option "${option}"`}\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
   const [command, stack, ...extra] = parsed.positionals;

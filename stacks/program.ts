@@ -13,17 +13,18 @@ const ROOT = path.resolve(__dirname, "..");
  * The Pulumi program: reads the stack's config and the catalog, resolves them, and builds the platform.
  * `pulumi up` runs it through `stacks/index.ts`; `inferstack plan` runs the same function under the
  * SDK's mock engine.
+ * @param root project root holding `stacks/` and the catalog. @default the directory of Pulumi.yaml
  */
-export async function program(): Promise<Record<string, unknown>> {
+export async function program(root: string = ROOT): Promise<Record<string, unknown>> {
   const stack = pulumi.getStack();
   const entries = configEntries();
   const catalogDir = (entries.get(`${CONFIG_NAMESPACE}:catalog`)?.value as string | undefined) ?? PLATFORM_DEFAULTS.catalogDir;
-  const catalog = readCatalog(ROOT, catalogDir);
+  const catalog = readCatalog(root, catalogDir);
   if (catalog.problems.length > 0) throw new pulumi.RunError(catalog.problems.map(formatProblem).join("\n"));
 
   let platform;
   try {
-    platform = loadPlatform({ config: { stack, file: stackFile(stack), entries }, catalog: catalog.files, stacks: listStacks(ROOT) });
+    platform = loadPlatform({ config: { stack, file: stackFile(stack), entries }, catalog: catalog.files, stacks: listStacks(root) });
   } catch (error) {
     // RunError prints the message without a stack trace: the user sees one line per problem.
     if (error instanceof SpecError) throw new pulumi.RunError(error.message);

@@ -1,13 +1,10 @@
 import * as path from "node:path";
 import { SpecError } from "../../components/spec/problems";
 import { EXIT } from "../exit-codes";
-import type * as ProgramModule from "../../stacks/program";
 import { plural, type Io } from "../io";
-import { planArtifacts } from "../plan/artifacts";
-import { runUnderMocks } from "../plan/engine";
+import { computePlan } from "../plan/compute";
 import { renderTree, resourceTree } from "../plan/tree";
 import { writeDirectory } from "../plan/write";
-import { loadStack } from "../stack";
 import { reportProblems } from "./validate";
 
 /** Options of `inferstack plan`. */
@@ -32,45 +29,31 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<number>
   const outDir = options.outDir ?? path.join(options.root, "out", options.stack);
 
   io.err(`inferstack plan ${options.stack}`);
-  let loaded;
+  let plan;
   try {
-    loaded = loadStack(options.root, options.stack);
+    plan = await computePlan(options.root, options.stack, ({ platform }) => {
+      io.err(`  ✓ spec valid: tier ${platform.environment.tier}, ${plural(platform.models.length, "model")}, ${plural(platform.environment.nodePools.length, "node pool")}`);
+      io.err("  … running the Pulumi program under the mock engine");
+    });
   } catch (error) {
     if (error instanceof SpecError) return reportProblems(error, io);
     throw error;
   }
-  const { platform } = loaded;
-  io.err(`  ✓ spec valid: tier ${platform.environment.tier}, ${plural(platform.models.length, "model")}, ${plural(platform.environment.nodePools.length, "node pool")}`);
-  io.err("  … running the Pulumi program under the mock engine");
+  const { run, artifacts } = plan;
+  io.err(`  ✓ ${plural(run.resources.length - 1, "resource")} recorded (${elapsed()})`);
 
-  // Loaded here, not at the top: the program module imports the Pulumi SDK, which validate never needs.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { program } = require("../../stacks/program") as typeof ProgramModule;
-  const run = await runUnderMocks({
-    project: "inferstack",
-    stack: options.stack,
-    config: loaded.config,
-    secretKeys: loaded.secretKeys,
-    region: platform.environment.aws.region,
-    accountId: platform.environment.aws.accountId,
-    program,
-  });
-  io.err(`  ✓ ${run.resources.length - 1} resources recorded (${elapsed()})`);
-
-  const artifacts = planArtifacts(platform, run);
   writeDirectory(outDir, artifacts.files);
   const relative = path.relative(process.cwd(), outDir);
-  const shown = relative === "" ? "." : relative;
-  io.err(`  ✓ wrote ${artifacts.files.size} files to ${shown}/ (${elapsed()})`);
+  io.err(`  ✓ wrote ${plural(artifacts.files.size, "file")} to ${relative === "" ? "." : relative}/ (${elapsed()})`);
 
   const tree = resourceTree(run.resources);
   if (tree) for (const line of renderTree(tree, run.resources.length > FULL_TREE_LIMIT)) io.out(line);
 
   if (artifacts.schemaErrors.length > 0) {
     for (const { urn, errors } of artifacts.schemaErrors) for (const e of errors) io.err(`schema: ${urn}: ${e}`);
-    io.err(`${artifacts.schemaErrors.length} Kubernetes objects failed schema validation.`);
+    io.err(`${plural(artifacts.schemaErrors.length, "Kubernetes object")} failed schema validation.`);
     return EXIT.checksFailed;
   }
-  io.err(`  ✓ ${artifacts.objects.length} Kubernetes objects valid against their schemas`);
+  io.err(`  ✓ ${plural(artifacts.objects.length, "Kubernetes object")} valid against their schemas`);
   return EXIT.ok;
 }

@@ -60,9 +60,9 @@ function issueProblems(schema: z.ZodType, input: unknown, issue: z.core.$ZodIssu
       return [problemAt(origin, path, `must be ${expected}; got ${describeValue(issue.input)}. ${fix}`)];
     }
     case "too_small":
-      return [problemAt(origin, path, tooSmall(issue))];
+      return [problemAt(origin, path, isDefaultMessage(issue.message) ? tooSmall(issue) : withValue(issue.message, issue.input))];
     case "too_big":
-      return [problemAt(origin, path, tooBig(issue))];
+      return [problemAt(origin, path, isDefaultMessage(issue.message) ? tooBig(issue) : withValue(issue.message, issue.input))];
     case "invalid_value": {
       const choices = issue.values.map(String);
       const hint = typeof issue.input === "string" ? closest(issue.input, choices) : undefined;
@@ -72,11 +72,13 @@ function issueProblems(schema: z.ZodType, input: unknown, issue: z.core.$ZodIssu
     case "invalid_union": {
       if ("options" in issue && issue.discriminator !== undefined && issue.options !== undefined) {
         const choices = issue.options.map(String);
-        const got = readAt(input, [...path, issue.discriminator]);
+        // zod reports the issue at the discriminator itself or at the union, depending on the input.
+        const at = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
+        const got = readAt(input, at);
         return [
           problemAt(
             origin,
-            [...path, issue.discriminator],
+            at,
             `must be one of ${listChoices(choices)}; got ${describeValue(got)}. Set ${issue.discriminator} to one of them.`,
           ),
         ];
@@ -100,6 +102,11 @@ function issueProblems(schema: z.ZodType, input: unknown, issue: z.core.$ZodIssu
       // Our schemas give every format and refinement check a complete `<what>; got <value>. <fix>.` message.
       return [problemAt(origin, path, withValue(issue.message, issue.input))];
   }
+}
+
+/** zod's own messages ("Too small: ...", "Invalid input") are replaced; schema-supplied ones are kept. */
+function isDefaultMessage(message: string): boolean {
+  return /^(Too (small|big)|Invalid|Expected)/.test(message);
 }
 
 function withValue(message: string, input: unknown): string {

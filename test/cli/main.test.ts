@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { main } from "../../cli/main";
+import { REPO, tempProject } from "../helpers/input";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+describe("inferstack validate", () => {
+  it.each([
+    ["dev", "stack dev is valid: tier dev, 3 models, 2 node pools."],
+    ["staging", "stack staging is valid: tier staging, 3 models, 1 node pool."],
+    ["prod", "stack prod is valid: tier prod, 3 models, 1 node pool."],
+  ])("accepts the shipped %s stack", async (stack, line) => {
+    const { io, out, err } = capture();
+    expect(await main(["validate", stack], io)).toBe(0);
+    expect(out).toEqual([line]);
+    expect(err).toEqual([]);
+  });
+
+  it("rejects a stack without a config file, naming the stacks that exist", async () => {
+    const { io, err } = capture();
+    expect(await main(["validate", "qa"], io)).toBe(2);
+    expect(err).toEqual([
+      'stacks/Pulumi.qa.yaml: no such stack config file; got stack "qa". Use one of "dev", "prod" or "staging", or create stacks/Pulumi.qa.yaml.',
+      "1 problem found; nothing was written.",
+    ]);
+  });
+
+  it("rejects a stack name that could escape the stacks directory", async () => {
+    const { io, err } = capture();
+    expect(await main(["validate", "../etc"], io)).toBe(2);
+    expect(err[0]).toBe('stacks/Pulumi.../etc.yaml: no such stack config file; got stack "../etc". Use one of "dev", "prod" or "staging", or create stacks/Pulumi.../etc.yaml.');
+  });
+
+  it("reports a catalog directory that does not exist", async () => {
+    const root = tempProject({ "stacks/Pulumi.dev.yaml": `config:\n  inferstack:catalog: models\n` });
+    const { io, err } = capture();
+    expect(await main(["validate", "dev"], io, root)).toBe(2);
+    expect(err[0]).toBe('stacks/Pulumi.dev.yaml: inferstack:catalog: names no directory; got "models". Create it with one YAML file per model, or point inferstack:catalog at the catalog directory.');
+  });
+});
+
+describe("usage", () => {
+  it.each([
+    [[], "missing command"],
+    [["deploy", "dev"], 'unknown command "deploy"'],
+    [["plan"], 'plan needs a stack name, e.g. "inferstack plan dev"'],
+    [["validate", "dev", "prod"], "unexpected arguments: prod"],
+    [["validate", "dev", "--out", "x"], "--out applies to plan only"],
+    [["plan", "dev", "--colour"], 'unknown option "--colour"'],
+  ])("exits 2 for %j", async (argv, first) => {
+    const { io, err } = capture();
+    expect(await main(argv, io)).toBe(2);
+    expect(err[0]!.split("\n")[0]).toBe(first);
+    expect(err[0]).toContain("Usage: inferstack <command> <stack> [options]");
+  });
+
+  it("prints usage for --help and exits 0", async () => {
+    const { io, out } = capture();
+    expect(await main(["--help"], io)).toBe(0);
+    expect(out[0]).toContain("plan <stack> [--out DIR]");
+  });
+});
+
+describe("the installed command", () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO, "bin/inferstack.js"), ...args], { encoding: "utf8", cwd: REPO });
+
+  it("exits 2 with one line per problem and no stack trace", () => {
+    const result = run("validate", "qa");
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      'stacks/Pulumi.qa.yaml: no such stack config file; got stack "qa". Use one of "dev", "prod" or "staging", or create stacks/Pulumi.qa.yaml.\n1 problem found; nothing was written.\n',
+    );
+  });
+
+  it("exits 0 for a valid stack", () => {
+    const result = run("validate", "dev");
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: "stack dev is valid: tier dev, 3 models, 2 node pools.\n" });
+  });
+});

@@ -1,0 +1,61 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { listStacks, readCatalog, stackFile } from "../../components/project";
+import { loadPlatform, type PlatformInput, type ResolvedPlatform } from "../../components/resolve";
+import { formatProblem, SpecError } from "../../components/spec/problems";
+import { parseStackFile } from "../../components/spec/stack-file";
+
+/** Root of this repository. */
+export const REPO = path.resolve(__dirname, "../..");
+
+/** The shipped stacks. */
+export const SHIPPED_STACKS = ["dev", "staging", "prod"] as const;
+
+/** A platform input built from in-memory YAML: one stack file and catalog files by path. */
+export function inputFrom(stack: string, stackYaml: string, catalog: Record<string, string>, stacks: readonly string[] = ["dev", "staging", "prod"]): PlatformInput {
+  const file = stackFile(stack);
+  const parsed = parseStackFile(stack, file, stackYaml);
+  if (!parsed.input) throw new SpecError(parsed.problems);
+  return {
+    config: parsed.input,
+    catalog: Object.entries(catalog).map(([f, text]) => ({ file: f, text })),
+    stacks,
+  };
+}
+
+/** The problem lines `loadPlatform` reports for an input, or [] when it resolves. */
+export function problemsOf(load: () => unknown): string[] {
+  try {
+    load();
+    return [];
+  } catch (error) {
+    if (error instanceof SpecError) return error.problems.map(formatProblem);
+    throw error;
+  }
+}
+
+/** The resolved platform of a shipped stack, read from the repository. */
+export function shippedPlatform(stack: string): ResolvedPlatform {
+  const parsed = parseStackFile(stack, stackFile(stack), fs.readFileSync(path.join(REPO, stackFile(stack)), "utf8"));
+  if (!parsed.input) throw new SpecError(parsed.problems);
+  return loadPlatform({ config: parsed.input, catalog: readCatalog(REPO, "catalog").files, stacks: listStacks(REPO) });
+}
+
+/**
+ * A throw-away copy of this project's stacks and catalog, with `edits` applied (path → new content,
+ * or null to delete). For CLI tests that need a broken or varied project on disk.
+ */
+export function tempProject(edits: Record<string, string | null> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-test-"));
+  for (const sub of ["stacks", "catalog"]) fs.cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true, filter: (f) => !f.endsWith(".ts") });
+  for (const [file, content] of Object.entries(edits)) {
+    const target = path.join(dir, file);
+    if (content === null) fs.rmSync(target, { force: true });
+    else {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
+  }
+  return dir;
+}
