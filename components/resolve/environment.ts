@@ -41,6 +41,7 @@ export function resolveEnvironment(
       tier: spec.tier,
       aws: { region: spec.aws.region, accountId: spec.aws.accountId },
       cluster: { mode: spec.cluster.mode },
+      ...(spec.modelStore === undefined ? {} : { modelStore: { bucket: spec.modelStore.bucket } }),
       namespace: spec.namespace ?? PLATFORM_DEFAULTS.namespace,
       nodePools,
       spreadAcrossZones: tier.spreadAcrossZones,

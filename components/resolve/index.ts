@@ -3,6 +3,7 @@ import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
 import { resolveEnvironment } from "./environment";
 import { resolveModels } from "./models";
+import { resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
 export * from "./types";
@@ -38,7 +39,9 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
     if (env.environment) {
       const models = resolveModels(catalog.models, env.environment);
       problems.push(...models.problems);
-      platform = deepFreeze({ environment: env.environment, models: models.models });
+      const pools = resolveServerPools(models.models, catalog.models, env.environment);
+      problems.push(...pools.problems);
+      platform = deepFreeze({ environment: env.environment, models: models.models, serverPools: pools.serverPools });
     }
   }
   if (problems.length > 0 || !platform) throw new SpecError(sortProblems(problems));

@@ -1,6 +1,6 @@
 import { problemAt } from "../spec/issues";
 import { type CatalogModel } from "../spec/catalog";
-import { describeValue, listChoices, type Problem } from "../spec/problems";
+import { describeValue, formatGiB, listChoices, type Problem } from "../spec/problems";
 import { type ModelFormat, type Runtime } from "../spec/model";
 import { PLATFORM_DEFAULTS, TIER_DEFAULTS } from "./defaults";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedNodePool } from "./types";
@@ -52,6 +52,17 @@ function resolveModel(model: CatalogModel, environment: ResolvedEnvironment, pro
     checkPlacement(model, pool, [...envPath, "nodePool"], problems);
   }
 
+  const location = artifactLocation(spec.artifact.uri, environment);
+  if (!location) {
+    problems.push(
+      problemAt(
+        origin,
+        ["artifact", "uri"],
+        `is relative to the model store but stack ${environment.stack} has none; got ${describeValue(spec.artifact.uri)}. Set inferstack:environment.modelStore.bucket in stacks/Pulumi.${environment.stack}.yaml or give an s3:// location.`,
+      ),
+    );
+  }
+
   const versions = here.versions ?? spec.artifact.versions;
   here.versions?.forEach((version, index) => {
     if (!spec.artifact.versions.includes(version)) {
@@ -88,7 +99,7 @@ function resolveModel(model: CatalogModel, environment: ResolvedEnvironment, pro
     sourceFile: origin.file,
     runtime: spec.runtime,
     format: spec.format,
-    artifact: { uri: spec.artifact.uri, versions: [...new Set(versions)].sort((a, b) => a - b) },
+    artifact: { uri: spec.artifact.uri, versions: [...new Set(versions)].sort((a, b) => a - b), location: location! },
     maxBatchSize: spec.maxBatchSize ?? PLATFORM_DEFAULTS.maxBatchSize,
     inputs: spec.inputs ?? [],
     outputs: spec.outputs ?? [],
@@ -102,7 +113,19 @@ function resolveModel(model: CatalogModel, environment: ResolvedEnvironment, pro
     slo: spec.slo,
     scaling: { minReplicas, maxReplicas },
     nodePool: here.nodePool,
+    serverPool: here.serverPool ?? spec.name,
   };
+}
+
+/** Bucket and prefix of an artifact: an explicit `s3://` location, or a prefix in the model store. */
+export function artifactLocation(uri: string, environment: ResolvedEnvironment): { bucket: string; prefix: string } | undefined {
+  const explicit = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (explicit) return { bucket: explicit[1]!, prefix: trimSlashes(explicit[2]!) };
+  return environment.modelStore ? { bucket: environment.modelStore.bucket, prefix: trimSlashes(uri) } : undefined;
+}
+
+function trimSlashes(prefix: string): string {
+  return prefix.replace(/^\/+|\/+$/g, "");
 }
 
 function formatMismatch(runtime: Runtime, format: ModelFormat): string {
@@ -133,17 +156,13 @@ function checkPlacement(model: CatalogModel, pool: ResolvedNodePool, nodePoolPat
   const needed = spec.gpu.memoryGiB * instances;
   const usable = pool.gpuMemoryGiB * (1 - PLATFORM_DEFAULTS.gpuMemoryHeadroomRatio);
   if (needed > usable) {
-    const perInstance = instances > 1 ? ` (${instances} instances × ${fmt(spec.gpu.memoryGiB)} GiB)` : "";
+    const perInstance = instances > 1 ? ` (${instances} instances × ${formatGiB(spec.gpu.memoryGiB)} GiB)` : "";
     problems.push(
       problemAt(
         origin,
         ["gpu", "memoryGiB"],
-        `needs ${fmt(needed)} GiB${perInstance} but ${label} has ${fmt(pool.gpuMemoryGiB)} GiB per GPU, ${fmt(usable)} GiB usable after ${PLATFORM_DEFAULTS.gpuMemoryHeadroomRatio * 100}% headroom; got ${spec.gpu.memoryGiB}. Choose a node pool with larger GPUs or lower the model's memory.`,
+        `needs ${formatGiB(needed)} GiB${perInstance} but ${label} has ${formatGiB(pool.gpuMemoryGiB)} GiB per GPU, ${formatGiB(usable)} GiB usable after ${PLATFORM_DEFAULTS.gpuMemoryHeadroomRatio * 100}% headroom; got ${spec.gpu.memoryGiB}. Choose a node pool with larger GPUs or lower the model's memory.`,
       ),
     );
   }
-}
-
-function fmt(gib: number): string {
-  return Number.isInteger(gib) ? String(gib) : gib.toFixed(1);
 }

@@ -33,6 +33,8 @@ export interface ResolvedEnvironment {
   readonly tier: Tier;
   readonly aws: { readonly region: string; readonly accountId: string };
   readonly cluster: { readonly mode: "existing" };
+  /** The S3 bucket holding the model repository, when the environment has one. */
+  readonly modelStore?: { readonly bucket: string };
   readonly namespace: string;
   /** Sorted by name. */
   readonly nodePools: readonly ResolvedNodePool[];
@@ -60,9 +62,12 @@ export interface ResolvedModel {
   readonly runtime: Runtime;
   readonly format: ModelFormat;
   readonly artifact: {
+    /** The location as typed in the catalog. */
     readonly uri: string;
     /** Versions served in this environment, ascending. */
     readonly versions: readonly number[];
+    /** Bucket and key prefix (no trailing slash) of the model's directory. */
+    readonly location: { readonly bucket: string; readonly prefix: string };
   };
   readonly maxBatchSize: number;
   readonly inputs: readonly ResolvedTensor[];
@@ -76,6 +81,30 @@ export interface ResolvedModel {
   readonly scaling: { readonly minReplicas: number; readonly maxReplicas: number };
   /** Name of the node pool the model runs on. */
   readonly nodePool: string;
+  /** Name of the server pool (Deployment) that serves the model. */
+  readonly serverPool: string;
+}
+
+/**
+ * One Deployment of one runtime on one node pool, serving one or more models. By default every model
+ * has a pool of its own, named after it; models that name the same `serverPool` share one.
+ */
+export interface ResolvedServerPool {
+  readonly name: string;
+  readonly runtime: Runtime;
+  readonly nodePool: string;
+  /** True when the node pool has GPUs: each replica then takes one GPU. */
+  readonly gpu: boolean;
+  /** Names of the models served, sorted. */
+  readonly models: readonly string[];
+  /** ServiceAccount of the pool's pods (also the subject of its model-store identity). */
+  readonly serviceAccount: string;
+  /** Pinned runtime image. */
+  readonly image: string;
+  /** GPU memory the pool's models need together on one GPU, in GiB (0 on CPU pools). */
+  readonly gpuMemoryGiB: number;
+  /** Replica bounds: the largest minimum and the largest maximum of its models. */
+  readonly scaling: { readonly minReplicas: number; readonly maxReplicas: number };
 }
 
 /** Everything one stack deploys: the only input of renderers and components. */
@@ -83,4 +112,6 @@ export interface ResolvedPlatform {
   readonly environment: ResolvedEnvironment;
   /** Models deployed in this environment, sorted by name. */
   readonly models: readonly ResolvedModel[];
+  /** Server pools, sorted by name. */
+  readonly serverPools: readonly ResolvedServerPool[];
 }

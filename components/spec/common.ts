@@ -6,6 +6,9 @@ import { z } from "zod";
  */
 export const MAX_MODEL_NAME_LENGTH = 48;
 
+/** Longest server pool name: Deployments, ServiceAccounts and IAM roles are derived from it. */
+export const MAX_SERVER_POOL_NAME_LENGTH = 48;
+
 /** RFC 1123 DNS label, as Kubernetes requires for Service names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

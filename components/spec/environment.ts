@@ -55,6 +55,17 @@ export const EnvironmentSpec = z.strictObject({
     }),
   }),
   cluster: ClusterSpec,
+  /**
+   * An existing S3 bucket that holds the model repository. Artifact locations given as relative
+   * prefixes are resolved against it.
+   */
+  modelStore: z
+    .strictObject({
+      bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+        error: (issue) => `must be an S3 bucket name (3-63 lowercase letters, digits, "." and "-"); got ${JSON.stringify(issue.input)}. Give the bucket's name, not its ARN or URL.`,
+      }),
+    })
+    .optional(),
   /** Namespace of the serving workloads. @default "inferstack" */
   namespace: dnsLabel("namespace").optional(),
   /** Node pools by name; models choose one per environment with `environments.<stack>.nodePool`. */

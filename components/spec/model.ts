@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dnsLabel, MAX_MODEL_NAME_LENGTH, nonNegativeInt, positiveInt, ScalingSpec } from "./common";
+import { dnsLabel, MAX_MODEL_NAME_LENGTH, MAX_SERVER_POOL_NAME_LENGTH, nonNegativeInt, positiveInt, ScalingSpec } from "./common";
 
 /** Serving runtimes. */
 export const RUNTIMES = ["triton", "tfserving"] as const;
@@ -86,6 +86,11 @@ export type SloSpec = z.infer<typeof SloSpec>;
 export const ModelEnvironmentSpec = z.strictObject({
   /** Node pool of that environment (a key of its `inferstack:environment.nodePools`). */
   nodePool: z.string().min(1),
+  /**
+   * Server pool (one Deployment) to share with other models of the same runtime and node pool.
+   * @default a pool of its own, named after the model
+   */
+  serverPool: dnsLabel("a server pool name", MAX_SERVER_POOL_NAME_LENGTH).optional(),
   /** Overrides the model's scaling bounds in this environment. */
   scaling: ScalingSpec.optional(),
   /** Serve only these versions here (a subset of `artifact.versions`). @default all of `artifact.versions` */

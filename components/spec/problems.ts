@@ -106,3 +106,8 @@ export function listChoices(choices: readonly string[]): string {
   if (quoted.length <= 1) return quoted.join("");
   return `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
+
+/** A GiB figure for messages: whole numbers as is, others to one decimal. */
+export function formatGiB(gib: number): string {
+  return Number.isInteger(gib) ? String(gib) : gib.toFixed(1);
+}

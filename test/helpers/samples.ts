@@ -9,6 +9,8 @@ export const DEV_STACK = `config:
       accountId: "111122223333"
     cluster:
       mode: existing
+    modelStore:
+      bucket: models-dev
     nodePools:
       t4:
         instanceTypes: [g4dn.xlarge]

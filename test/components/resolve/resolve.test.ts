@@ -15,6 +15,7 @@ describe("environment defaults", () => {
       tier: "dev",
       aws: { region: "us-east-1", accountId: "111122223333" },
       cluster: { mode: "existing" },
+      modelStore: { bucket: "models-dev" },
       namespace: "inferstack",
       nodePools: [
         { name: "cpu", instanceTypes: ["m6i.xlarge"], instance: INSTANCE_TYPES.get("m6i.xlarge"), gpu: false, gpuMemoryGiB: 0, gpusPerNode: 0, capacityType: "SPOT", minNodes: 1, maxNodes: 2 },
@@ -31,7 +32,7 @@ describe("environment defaults", () => {
         sourceFile: MODEL_FILE,
         runtime: "triton",
         format: "onnx",
-        artifact: { uri: "vision/resnet50", versions: [1, 2] },
+        artifact: { uri: "vision/resnet50", versions: [1, 2], location: { bucket: "models-dev", prefix: "vision/resnet50" } },
         maxBatchSize: 0,
         inputs: [],
         outputs: [],
@@ -41,6 +42,7 @@ describe("environment defaults", () => {
         slo: { latencyMs: 40, errorRatio: 0.01 },
         scaling: { minReplicas: 1, maxReplicas: 2 },
         nodePool: "t4",
+        serverPool: "resnet50",
       },
     ]);
   });
@@ -158,28 +160,28 @@ describe("cross-field checks", () => {
       "dev",
       DEV_STACK.replace("[g4dn.xlarge]", "[g4dn.xlarg]"),
       ONNX_MODEL,
-      'stacks/Pulumi.dev.yaml:13: inferstack:environment.nodePools.t4.instanceTypes[0]: unknown instance type; got "g4dn.xlarg". Did you mean "g4dn.xlarge"?',
+      'stacks/Pulumi.dev.yaml:15: inferstack:environment.nodePools.t4.instanceTypes[0]: unknown instance type; got "g4dn.xlarg". Did you mean "g4dn.xlarge"?',
     ],
     [
       "GPU and CPU instance types in one pool",
       "dev",
       DEV_STACK.replace("[g4dn.xlarge]", "[g4dn.xlarge, m6i.large]"),
       ONNX_MODEL,
-      'stacks/Pulumi.dev.yaml:13: inferstack:environment.nodePools.t4.instanceTypes: mixes GPU and CPU instance types; got ["g4dn.xlarge", "m6i.large"]. Put GPU and CPU instance types in separate node pools.',
+      'stacks/Pulumi.dev.yaml:15: inferstack:environment.nodePools.t4.instanceTypes: mixes GPU and CPU instance types; got ["g4dn.xlarge", "m6i.large"]. Put GPU and CPU instance types in separate node pools.',
     ],
     [
       "min nodes above max",
       "dev",
       DEV_STACK.replace("[g4dn.xlarge]", "[g4dn.xlarge]\n        minNodes: 3\n        maxNodes: 2"),
       ONNX_MODEL,
-      "stacks/Pulumi.dev.yaml:14: inferstack:environment.nodePools.t4.minNodes: must not exceed maxNodes (2); got 3. Lower minNodes or raise maxNodes.",
+      "stacks/Pulumi.dev.yaml:16: inferstack:environment.nodePools.t4.minNodes: must not exceed maxNodes (2); got 3. Lower minNodes or raise maxNodes.",
     ],
     [
       "spot capacity in prod",
       "prod",
       PROD_STACK.replace("[g4dn.xlarge]", "[g4dn.xlarge]\n        capacityType: SPOT"),
       ONNX_MODEL,
-      'stacks/Pulumi.prod.yaml:14: inferstack:environment.nodePools.t4.capacityType: spot capacity is not allowed in prod; got "SPOT". Use "ON_DEMAND": a spot interruption would take serving capacity away without notice.',
+      'stacks/Pulumi.prod.yaml:16: inferstack:environment.nodePools.t4.capacityType: spot capacity is not allowed in prod; got "SPOT". Use "ON_DEMAND": a spot interruption would take serving capacity away without notice.',
     ],
     [
       "an existing cluster without its kubeconfig",

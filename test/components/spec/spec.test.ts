@@ -10,12 +10,12 @@ describe("stack config schema", () => {
     [
       "an unknown key, with a suggestion",
       DEV_STACK.replace("      t4:\n        instanceTypes: [g4dn.xlarge]", "      t4:\n        instanceTypes: [g4dn.xlarge]\n        maxNode: 3"),
-      'stacks/Pulumi.dev.yaml:14: inferstack:environment.nodePools.t4.maxNode: unknown key; got "maxNode". Did you mean "maxNodes"?',
+      'stacks/Pulumi.dev.yaml:16: inferstack:environment.nodePools.t4.maxNode: unknown key; got "maxNode". Did you mean "maxNodes"?',
     ],
     [
       "an unknown key without a close match, listing the allowed ones",
       DEV_STACK.replace("    tier: dev", "    tier: dev\n    colour: blue"),
-      'stacks/Pulumi.dev.yaml:6: inferstack:environment.colour: unknown key; got "colour". Remove it; allowed keys here: aws, cluster, discovery, logging, namespace, nodePools, observability, tier.',
+      'stacks/Pulumi.dev.yaml:6: inferstack:environment.colour: unknown key; got "colour". Remove it; allowed keys here: aws, cluster, discovery, logging, modelStore, namespace, nodePools, observability, tier.',
     ],
     [
       "an unknown inferstack config key",
@@ -35,17 +35,17 @@ describe("stack config schema", () => {
     [
       "a quoted number",
       DEV_STACK.replace("instanceTypes: [g4dn.xlarge]", 'instanceTypes: [g4dn.xlarge]\n        maxNodes: "3"'),
-      'stacks/Pulumi.dev.yaml:14: inferstack:environment.nodePools.t4.maxNodes: must be a number; got "3". Write the number without quotes.',
+      'stacks/Pulumi.dev.yaml:16: inferstack:environment.nodePools.t4.maxNodes: must be a number; got "3". Write the number without quotes.',
     ],
     [
       "a zero where a positive count is needed",
       DEV_STACK.replace("instanceTypes: [g4dn.xlarge]", "instanceTypes: [g4dn.xlarge]\n        maxNodes: 0"),
-      "stacks/Pulumi.dev.yaml:14: inferstack:environment.nodePools.t4.maxNodes: must be at least 1; got 0. Use 1 or more.",
+      "stacks/Pulumi.dev.yaml:16: inferstack:environment.nodePools.t4.maxNodes: must be at least 1; got 0. Use 1 or more.",
     ],
     [
       "a negative count",
       DEV_STACK.replace("instanceTypes: [g4dn.xlarge]", "instanceTypes: [g4dn.xlarge]\n        minNodes: -1"),
-      "stacks/Pulumi.dev.yaml:14: inferstack:environment.nodePools.t4.minNodes: must be at least 0; got -1. Use 0 or more.",
+      "stacks/Pulumi.dev.yaml:16: inferstack:environment.nodePools.t4.minNodes: must be at least 0; got -1. Use 0 or more.",
     ],
     [
       "an unknown tier, with a suggestion",
@@ -55,7 +55,7 @@ describe("stack config schema", () => {
     [
       "a node pool name that is not a DNS label",
       DEV_STACK.replace("      cpu:", "      Big_CPU:"),
-      'stacks/Pulumi.dev.yaml:14: inferstack:environment.nodePools.Big_CPU: node pool name must be a DNS label (lowercase letters, digits and "-", starting and ending with a letter or digit); got "Big_CPU". Try "big-cpu".',
+      'stacks/Pulumi.dev.yaml:16: inferstack:environment.nodePools.Big_CPU: node pool name must be a DNS label (lowercase letters, digits and "-", starting and ending with a letter or digit); got "Big_CPU". Try "big-cpu".',
     ],
     [
       "a missing required section",

@@ -1,0 +1,80 @@
+import { type CatalogModel } from "../spec/catalog";
+import { problemAt } from "../spec/issues";
+import { describeValue, formatGiB, type Problem } from "../spec/problems";
+import { runtimeImage } from "../registry/images";
+import { PLATFORM_DEFAULTS } from "./defaults";
+import { type ResolvedEnvironment, type ResolvedModel, type ResolvedServerPool } from "./types";
+
+/** Suffix of a server pool's ServiceAccount name. */
+const SERVICE_ACCOUNT_SUFFIX = "-server";
+
+/**
+ * Groups the resolved models into server pools and checks that each shared pool is coherent: one
+ * runtime, one node pool, and models that fit on one GPU together.
+ */
+export function resolveServerPools(
+  models: readonly ResolvedModel[],
+  catalog: readonly CatalogModel[],
+  environment: ResolvedEnvironment,
+): { serverPools: ResolvedServerPool[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const byPool = new Map<string, ResolvedModel[]>();
+  for (const model of models) byPool.set(model.serverPool, [...(byPool.get(model.serverPool) ?? []), model]);
+  const originOf = (name: string) => catalog.find((m) => m.spec.name === name)!.origin;
+  const poolPath = ["environments", environment.stack, "serverPool"];
+
+  const serverPools: ResolvedServerPool[] = [];
+  for (const [name, members] of [...byPool].sort(([a], [b]) => a.localeCompare(b))) {
+    const [first, ...rest] = members;
+    const before = problems.length;
+    for (const model of rest) {
+      if (model.runtime !== first!.runtime) {
+        problems.push(
+          problemAt(
+            originOf(model.name),
+            poolPath,
+            `server pool "${name}" runs ${first!.runtime} (model ${first!.name}) but this model uses ${model.runtime}; got ${describeValue(name)}. Give models of different runtimes different server pools.`,
+          ),
+        );
+      }
+      if (model.nodePool !== first!.nodePool) {
+        problems.push(
+          problemAt(
+            originOf(model.name),
+            poolPath,
+            `server pool "${name}" runs on node pool "${first!.nodePool}" (model ${first!.name}) but this model asks for "${model.nodePool}"; got ${describeValue(name)}. Place every model of a server pool on the same node pool.`,
+          ),
+        );
+      }
+    }
+    const nodePool = environment.nodePools.find((p) => p.name === first!.nodePool)!;
+    const gpuMemoryGiB = nodePool.gpu ? members.reduce((sum, m) => sum + (m.gpu?.memoryGiB ?? 0) * m.instancesPerServer, 0) : 0;
+    const usable = nodePool.gpuMemoryGiB * (1 - PLATFORM_DEFAULTS.gpuMemoryHeadroomRatio);
+    if (members.length > 1 && gpuMemoryGiB > usable) {
+      const parts = members.map((m) => `${m.name} ${formatGiB((m.gpu?.memoryGiB ?? 0) * m.instancesPerServer)}`).join(" + ");
+      problems.push(
+        problemAt(
+          originOf(members[members.length - 1]!.name),
+          poolPath,
+          `server pool "${name}" needs ${formatGiB(gpuMemoryGiB)} GiB on one GPU (${parts}) but node pool "${nodePool.name}" (${nodePool.instance.name}) offers ${formatGiB(usable)} GiB after ${PLATFORM_DEFAULTS.gpuMemoryHeadroomRatio * 100}% headroom; got ${describeValue(name)}. Split the pool or choose larger GPUs.`,
+        ),
+      );
+    }
+    if (problems.length > before) continue;
+    serverPools.push({
+      name,
+      runtime: first!.runtime,
+      nodePool: first!.nodePool,
+      gpu: nodePool.gpu,
+      models: members.map((m) => m.name).sort(),
+      serviceAccount: `${name}${SERVICE_ACCOUNT_SUFFIX}`,
+      image: runtimeImage(first!.runtime, nodePool.gpu),
+      gpuMemoryGiB,
+      scaling: {
+        minReplicas: Math.max(...members.map((m) => m.scaling.minReplicas)),
+        maxReplicas: Math.max(...members.map((m) => m.scaling.maxReplicas)),
+      },
+    });
+  }
+  return { serverPools, problems };
+}
