@@ -6,6 +6,8 @@ export const LABELS = Object.freeze({
   partOf: "app.kubernetes.io/part-of",
   managedBy: "app.kubernetes.io/managed-by",
   model: "inferstack.io/model",
+  /** Server pool of a serving pod, its per-pool objects and its metrics Service. */
+  serverPool: "inferstack.io/server-pool",
   environment: "inferstack.io/environment",
 } as const);
 

@@ -24,3 +24,11 @@ export const RUNTIME_FACTS: Readonly<Record<Runtime, RuntimeFacts>> = Object.fre
   triton: Object.freeze({ httpPort: 8000, grpcPort: 8001, metricsPort: 8002, metricsPath: "/metrics" }),
   tfserving: Object.freeze({ httpPort: 8501, grpcPort: 8500, metricsPort: 8501, metricsPath: "/monitoring/prometheus/metrics" }),
 });
+
+/**
+ * The custom Pods metric that serving autoscalers target: average time a request waits in the
+ * runtime's queue, in microseconds, per pod. The observability area serves it through
+ * prometheus-adapter (Triton: rate of `nv_inference_queue_duration_us` over rate of
+ * `nv_inference_request_success`; TF Serving: its batching queue latency).
+ */
+export const AUTOSCALING_METRIC = "inferstack_queue_latency_microseconds";

@@ -55,6 +55,25 @@ describe.each(SHIPPED_STACKS)("the plan of the shipped %s stack", (stack) => {
     }
   });
 
+  it("creates an encrypted gp3 StorageClass for the platform's volumes", () => {
+    const [storageClass] = resource(stack, "kubernetes:storage.k8s.io/v1:StorageClass");
+    expect(storageClass!.inputs).toMatchObject({
+      metadata: { name: "inferstack-encrypted-gp3" },
+      provisioner: "ebs.csi.aws.com",
+      parameters: { type: "gp3", encrypted: "true" },
+      reclaimPolicy: stack === "prod" ? "Retain" : "Delete",
+      volumeBindingMode: "WaitForFirstConsumer",
+    });
+  });
+
+  it("pins the AWS provider to the environment's region and account", () => {
+    const { platform } = planOf(stack);
+    expect(resource(stack, "pulumi:providers:aws")[0]!.inputs).toMatchObject({
+      region: "us-east-1",
+      allowedAccountIds: JSON.stringify([platform.environment.aws.accountId]),
+    });
+  });
+
   it("exports an endpoint for every model the environment deploys", () => {
     const { platform, run } = planOf(stack);
     expect(Object.keys(run.outputs.endpoints as object).sort()).toEqual(platform.models.map((m) => m.name));
@@ -94,8 +113,8 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 2 resources"]\n  stack --> c0');
-    expect(summary).toContain("- Kubernetes schemas: all 1 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 4 resources"]\n  stack --> c0');
+    expect(summary).toContain("- Kubernetes schemas: all 2 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {
