@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { planCommand } from "./commands/plan";
@@ -5,8 +6,19 @@ import { validateCommand } from "./commands/validate";
 import { EXIT } from "./exit-codes";
 import { processIo, type Io } from "./io";
 
-/** Project root: the directory of Pulumi.yaml. */
+/** inferstack's own project root: the directory of its Pulumi.yaml. */
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
+
+/**
+ * The project to work on: the nearest directory at or above `cwd` holding a Pulumi.yaml (a platform
+ * team's own project that uses inferstack's stacks and catalog layout), else inferstack's own.
+ */
+export function findProjectRoot(cwd: string = process.cwd()): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) return PROJECT_ROOT;
+  }
+}
 
 const USAGE = `Usage: inferstack <command> <stack> [options]
 
@@ -19,7 +31,7 @@ Exit codes: 0 success, 1 a check failed, 2 invalid configuration or usage (nothi
 3 internal error.`;
 
 /** Runs the `inferstack` command with `argv` (without node and script) and returns its exit code. */
-export async function main(argv: readonly string[], io: Io = processIo, root = PROJECT_ROOT): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo, root = findProjectRoot()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

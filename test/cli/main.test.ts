@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { main } from "../../cli/main";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import { findProjectRoot, main, PROJECT_ROOT } from "../../cli/main";
 import { REPO, tempProject } from "../helpers/input";
 
 function capture() {
@@ -81,5 +83,18 @@ describe("the installed command", () => {
   it("exits 0 for a valid stack", () => {
     const result = run("validate", "dev");
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: "stack dev is valid: tier dev, 3 models, 2 node pools.\n" });
+  });
+});
+
+describe("project discovery", () => {
+  it("works on the nearest project at or above the current directory", () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-project-"));
+    fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: team-models\nruntime: nodejs\n");
+    fs.mkdirSync(path.join(project, "catalog", "vision"), { recursive: true });
+    expect(findProjectRoot(path.join(project, "catalog", "vision"))).toBe(project);
+  });
+
+  it("falls back to inferstack's own project outside any project", () => {
+    expect(findProjectRoot(fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-nowhere-")))).toBe(PROJECT_ROOT);
   });
 });
