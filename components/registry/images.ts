@@ -3,15 +3,30 @@ import { type Runtime } from "../spec/model";
 /**
  * Pinned upstream images of the serving runtimes, checked 2026-08 (see FACTS §1.1 and §2):
  * Triton 2.71.0 is NGC container 26.07; TF Serving's latest release is 2.20.0 (`-gpu` for GPU nodes).
- * Never `latest`: a tag change is a reviewed change here.
+ * Never `latest`: a tag change is a reviewed change here. `mirrorName` is the repository that holds
+ * a copy of the image in an environment's registry (ECR cannot pull through from nvcr.io, FACTS §6.3).
  */
 export const RUNTIME_IMAGES = Object.freeze({
-  triton: Object.freeze({ repository: "nvcr.io/nvidia/tritonserver", gpuTag: "26.07-py3", cpuTag: "26.07-py3" }),
-  tfserving: Object.freeze({ repository: "tensorflow/serving", gpuTag: "2.20.0-gpu", cpuTag: "2.20.0" }),
-} satisfies Record<Runtime, { repository: string; gpuTag: string; cpuTag: string }>);
+  triton: Object.freeze({ repository: "nvcr.io/nvidia/tritonserver", gpuTag: "26.07-py3", cpuTag: "26.07-py3", mirrorName: "tritonserver" }),
+  tfserving: Object.freeze({ repository: "tensorflow/serving", gpuTag: "2.20.0-gpu", cpuTag: "2.20.0", mirrorName: "tensorflow-serving" }),
+} satisfies Record<Runtime, { repository: string; gpuTag: string; cpuTag: string; mirrorName: string }>);
 
-/** The image reference a server pool of `runtime` runs, on GPU or CPU nodes. */
-export function runtimeImage(runtime: Runtime, gpu: boolean): string {
+/**
+ * The image reference a server pool of `runtime` runs, on GPU or CPU nodes: the pinned upstream image,
+ * or its copy under `mirror` (`<registry host>/<path>`) when the environment has a registry mirror.
+ */
+export function runtimeImage(runtime: Runtime, gpu: boolean, mirror?: string): string {
   const image = RUNTIME_IMAGES[runtime];
-  return `${image.repository}:${gpu ? image.gpuTag : image.cpuTag}`;
+  const tag = gpu ? image.gpuTag : image.cpuTag;
+  return mirror === undefined ? `${image.repository}:${tag}` : `${mirror}/${image.mirrorName}:${tag}`;
+}
+
+/** The ECR registry host of an account and region. */
+export function ecrRegistryHost(accountId: string, region: string): string {
+  return `${accountId}.dkr.ecr.${region}.amazonaws.com`;
+}
+
+/** Default prefix of the repositories a created registry holds: `inferstack/<stack>`. */
+export function defaultRepositoryPrefix(stack: string): string {
+  return `inferstack/${stack.toLowerCase()}`;
 }

@@ -1,8 +1,12 @@
 import { gpuMemoryGiB, INSTANCE_TYPES, type InstanceType } from "../compute/instance-types";
+import { SYSTEM_NODE_POOL } from "../compute/scheduling";
+import { modelStoreBucketName } from "../modelstore/names";
+import { defaultRepositoryPrefix, ecrRegistryHost } from "../registry/images";
 import { type EnvironmentSpec, type NodePoolSpec } from "../spec/environment";
 import { problemAt, type Origin } from "../spec/issues";
 import { closest, describeValue, type Problem } from "../spec/problems";
 import { PLATFORM_DEFAULTS, TIER_DEFAULTS } from "./defaults";
+import { FOUNDATION_DEFAULTS } from "./foundation-defaults";
 import { type ResolvedEnvironment, type ResolvedNodePool } from "./types";
 
 /** Applies the tier's defaults to an environment and checks what needs more than one field. */
@@ -25,6 +29,16 @@ export function resolveEnvironment(
     );
   }
 
+  if (spec.nodePools[SYSTEM_NODE_POOL] !== undefined) {
+    problems.push(
+      problemAt(
+        origin,
+        ["nodePools", SYSTEM_NODE_POOL],
+        `is reserved for the CPU system nodes that run Consul, Prometheus and controllers; got "${SYSTEM_NODE_POOL}". Give the node pool another name.`,
+      ),
+    );
+  }
+
   const nodePools: ResolvedNodePool[] = [];
   let poolProblems = false;
   for (const name of Object.keys(spec.nodePools).sort()) {
@@ -33,6 +47,9 @@ export function resolveEnvironment(
     else poolProblems = true;
   }
 
+  const bucket = modelStoreBucket(stack, spec, origin, problems);
+  const registryMirror = registryMirrorOf(stack, spec);
+
   // Without every node pool, model placement cannot be checked; other problems do not stop it.
   if (poolProblems) return { problems };
   return {
@@ -40,8 +57,9 @@ export function resolveEnvironment(
       stack,
       tier: spec.tier,
       aws: { region: spec.aws.region, accountId: spec.aws.accountId },
-      cluster: { mode: spec.cluster.mode },
-      ...(spec.modelStore === undefined ? {} : { modelStore: { bucket: spec.modelStore.bucket } }),
+      cluster: spec.cluster.mode === "create" ? { mode: "create", name: clusterName(stack, spec) } : { mode: "existing" },
+      ...(bucket === undefined ? {} : { modelStore: { bucket } }),
+      ...(registryMirror === undefined ? {} : { registryMirror }),
       namespace: spec.namespace ?? PLATFORM_DEFAULTS.namespace,
       nodePools,
       spreadAcrossZones: tier.spreadAcrossZones,
@@ -120,4 +138,37 @@ function resolveNodePool(
     minNodes,
     maxNodes,
   };
+}
+
+/** Name of the EKS cluster a created foundation runs: `cluster.name`, else `inferstack-<stack>`. */
+export function clusterName(stack: string, spec: EnvironmentSpec): string {
+  const name = spec.cluster.mode === "create" ? spec.cluster.name : undefined;
+  return name ?? `${FOUNDATION_DEFAULTS.clusterNamePrefix}-${stack}`;
+}
+
+/** The model store bucket: the named one, or in create mode the computed name of the bucket to create. */
+function modelStoreBucket(stack: string, spec: EnvironmentSpec, origin: Origin, problems: Problem[]): string | undefined {
+  if (spec.cluster.mode !== "create") {
+    if (spec.modelStore !== undefined && spec.modelStore.bucket === undefined) {
+      problems.push(
+        problemAt(origin, ["modelStore", "bucket"], `is required with an existing cluster: inferstack creates no bucket there; got nothing. Name your model store bucket, or remove modelStore and give models s3:// locations.`),
+      );
+    }
+    return spec.modelStore?.bucket;
+  }
+  if (spec.modelStore?.bucket !== undefined) return spec.modelStore.bucket;
+  const computed = modelStoreBucketName(spec.aws.accountId, stack);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(computed)) {
+    problems.push(
+      problemAt(origin, ["modelStore", "bucket"], `cannot be derived from stack "${stack}" (S3 allows 3-63 lowercase letters, digits, "." and "-"); got ${describeValue(computed)}. Set modelStore.bucket to the name of the bucket to create.`),
+    );
+  }
+  return computed;
+}
+
+/** Where pools pull the runtime images from: the created registry, a bring-your-own mirror, or upstream. */
+function registryMirrorOf(stack: string, spec: EnvironmentSpec): string | undefined {
+  if (spec.cluster.mode !== "create") return spec.registry?.mirror;
+  if (!(spec.registry?.mirrorRuntimeImages ?? FOUNDATION_DEFAULTS.registry.mirrorRuntimeImages)) return undefined;
+  return `${ecrRegistryHost(spec.aws.accountId, spec.aws.region)}/${spec.registry?.repositoryPrefix ?? defaultRepositoryPrefix(stack)}`;
 }

@@ -2,12 +2,15 @@ import { parseCatalog, type CatalogFile } from "../spec/catalog";
 import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
 import { resolveEnvironment } from "./environment";
+import { resolveFoundation } from "./foundation";
 import { resolveModels } from "./models";
 import { resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
 export * from "./types";
 export { TIER_DEFAULTS, PLATFORM_DEFAULTS } from "./defaults";
+export * from "./foundation-types";
+export { FOUNDATION_DEFAULTS, FOUNDATION_TIER_DEFAULTS } from "./foundation-defaults";
 
 /** Everything `loadPlatform` reads, already in memory (it does no I/O). */
 export interface PlatformInput {
@@ -41,7 +44,14 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...models.problems);
       const pools = resolveServerPools(models.models, catalog.models, env.environment);
       problems.push(...pools.problems);
-      platform = deepFreeze({ environment: env.environment, models: models.models, serverPools: pools.serverPools });
+      const foundation = resolveFoundation(spec, env.environment, models.models, pools.serverPools, secretKeys, environmentOrigin);
+      problems.push(...foundation.problems);
+      platform = deepFreeze({
+        environment: env.environment,
+        models: models.models,
+        serverPools: pools.serverPools,
+        ...(foundation.foundation === undefined ? {} : { foundation: foundation.foundation }),
+      });
     }
   }
   if (problems.length > 0 || !platform) throw new SpecError(sortProblems(problems));

@@ -68,7 +68,7 @@ export function resolveServerPools(
       gpu: nodePool.gpu,
       models: members.map((m) => m.name).sort(),
       serviceAccount: `${name}${SERVICE_ACCOUNT_SUFFIX}`,
-      image: runtimeImage(first!.runtime, nodePool.gpu),
+      image: runtimeImage(first!.runtime, nodePool.gpu, environment.registryMirror),
       gpuMemoryGiB,
       scaling: {
         minReplicas: Math.max(...members.map((m) => m.scaling.minReplicas)),

@@ -1,4 +1,5 @@
 import { type InstanceType } from "../compute/instance-types";
+import { type ResolvedFoundation } from "./foundation-types";
 import { type CapacityType, type Tier } from "../spec/environment";
 import {
   type DataType,
@@ -32,9 +33,12 @@ export interface ResolvedEnvironment {
   readonly stack: string;
   readonly tier: Tier;
   readonly aws: { readonly region: string; readonly accountId: string };
-  readonly cluster: { readonly mode: "existing" };
+  /** A cluster that exists (kubeconfig secret), or one the foundation creates (`platform.foundation`). */
+  readonly cluster: { readonly mode: "existing" } | { readonly mode: "create"; readonly name: string };
   /** The S3 bucket holding the model repository, when the environment has one. */
   readonly modelStore?: { readonly bucket: string };
+  /** `<registry host>/<path>` holding copies of the runtime images; pools pull from it when set. */
+  readonly registryMirror?: string;
   readonly namespace: string;
   /** Sorted by name. */
   readonly nodePools: readonly ResolvedNodePool[];
@@ -114,4 +118,6 @@ export interface ResolvedPlatform {
   readonly models: readonly ResolvedModel[];
   /** Server pools, sorted by name. */
   readonly serverPools: readonly ResolvedServerPool[];
+  /** The AWS foundation inferstack creates; absent with an existing cluster (bring your own). */
+  readonly foundation?: ResolvedFoundation;
 }

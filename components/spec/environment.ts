@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
+import { CostSpec, CreateClusterSpec, ModelStoreFoundationFields, NodePoolFoundationFields, RegistrySpec } from "./foundation";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -19,6 +20,8 @@ export const NodePoolSpec = z.strictObject({
   minNodes: nonNegativeInt.optional(),
   /** @default the larger of minNodes and 2 in dev, 4 in staging, 6 in prod */
   maxNodes: positiveInt.optional(),
+  /** Node group settings when inferstack creates the cluster (see `components/spec/foundation.ts`). */
+  ...NodePoolFoundationFields,
 });
 export type NodePoolSpec = z.infer<typeof NodePoolSpec>;
 
@@ -37,6 +40,8 @@ export const ClusterSpec = z.discriminatedUnion("mode", [
      */
     mode: z.literal("existing"),
   }),
+  /** Create the cluster, its network and node groups, the registry and the model store (see `components/spec/foundation.ts`). */
+  CreateClusterSpec,
 ]);
 export type ClusterSpec = z.infer<typeof ClusterSpec>;
 
@@ -56,16 +61,26 @@ export const EnvironmentSpec = z.strictObject({
   }),
   cluster: ClusterSpec,
   /**
-   * An existing S3 bucket that holds the model repository. Artifact locations given as relative
-   * prefixes are resolved against it.
+   * The S3 bucket that holds the model repository. Artifact locations given as relative prefixes are
+   * resolved against it. With an existing cluster it names an existing bucket; with `cluster.mode:
+   * create` inferstack creates it. @default none with an existing cluster; created in create mode
    */
   modelStore: z
     .strictObject({
-      bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
-        error: (issue) => `must be an S3 bucket name (3-63 lowercase letters, digits, "." and "-"); got ${JSON.stringify(issue.input)}. Give the bucket's name, not its ARN or URL.`,
-      }),
+      /** Existing bucket, or the name of the bucket to create. @default "inferstack-models-<account>-<stack>" in create mode */
+      bucket: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+          error: (issue) => `must be an S3 bucket name (3-63 lowercase letters, digits, "." and "-"); got ${JSON.stringify(issue.input)}. Give the bucket's name, not its ARN or URL.`,
+        })
+        .optional(),
+      ...ModelStoreFoundationFields,
     })
     .optional(),
+  /** Container registry: created with the cluster, or an existing mirror. @default none with an existing cluster; created in create mode */
+  registry: RegistrySpec.optional(),
+  /** Assumptions of the monthly cost estimate. */
+  cost: CostSpec.optional(),
   /** Namespace of the serving workloads. @default "inferstack" */
   namespace: dnsLabel("namespace").optional(),
   /** Node pools by name; models choose one per environment with `environments.<stack>.nodePool`. */
