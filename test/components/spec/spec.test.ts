@@ -65,7 +65,7 @@ describe("stack config schema", () => {
     [
       "an unknown cluster mode",
       DEV_STACK.replace("mode: existing", "mode: borrowed"),
-      'stacks/Pulumi.dev.yaml:10: inferstack:environment.cluster.mode: must be one of "existing"; got "borrowed". Set mode to one of them.',
+      'stacks/Pulumi.dev.yaml:10: inferstack:environment.cluster.mode: must be one of "existing" or "create"; got "borrowed". Set mode to one of them.',
     ],
     [
       "a kubeconfig stored in plain text",
