@@ -4,4 +4,13 @@
  */
 export const TOKENS = Object.freeze({
   platform: "inferstack:platform:ModelServingPlatform",
+  foundation: "inferstack:foundation:AwsFoundation",
+  network: "inferstack:network:Network",
+  eksCluster: "inferstack:compute:EksCluster",
+  eksAddons: "inferstack:compute:EksAddons",
+  nodeGroup: "inferstack:compute:ManagedNodeGroup",
+  devicePlugin: "inferstack:compute:NvidiaDevicePlugin",
+  registry: "inferstack:registry:ContainerRegistry",
+  modelStore: "inferstack:modelstore:ModelStore",
+  modelStoreReaders: "inferstack:identity:ModelStoreReaders",
 } as const);

@@ -1,5 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { estimateCost } from "../components/cost/estimate";
+import { foundationOutputs } from "../components/foundation/outputs";
 import { ModelServingPlatform } from "../components/platform/platform";
 import { listStacks, readCatalog, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
@@ -31,11 +33,14 @@ export async function program(root: string = ROOT): Promise<Record<string, unkno
     throw error;
   }
 
-  const kubeconfig = new pulumi.Config(CONFIG_NAMESPACE).requireSecret("kubeconfig");
-  const inferstack = new ModelServingPlatform("inferstack", { platform, kubeconfig });
+  // A created cluster brings its own kubeconfig; an existing one needs the secret (resolve checked it).
+  const kubeconfig = platform.foundation ? undefined : new pulumi.Config(CONFIG_NAMESPACE).requireSecret("kubeconfig");
+  const inferstack = new ModelServingPlatform("inferstack", { platform, ...(kubeconfig === undefined ? {} : { kubeconfig }) });
   return {
     environment: { stack, tier: platform.environment.tier, namespace: platform.environment.namespace },
     endpoints: inferstack.endpoints,
+    cost: estimateCost(platform),
+    ...(inferstack.foundation === undefined ? {} : { foundation: foundationOutputs(inferstack.foundation, platform.foundation!) }),
   };
 }
 

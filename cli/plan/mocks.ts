@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
+import { awsMockId, awsMockState } from "./aws-mocks";
 
 /** Kubernetes kinds that are not namespaced. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
@@ -34,10 +35,7 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs, context
   if (args.type === "kubernetes:helm.sh/v3:Release") {
     return { ...inputs, status: { name: inputs.name ?? args.name, namespace: inputs.namespace, status: "deployed" } };
   }
-  if (args.type.startsWith("aws:")) {
-    const service = args.type.split(":")[1]?.split("/")[0] ?? "aws";
-    return { ...inputs, arn: `arn:aws:${service}:${context.region}:${context.accountId}:${args.name}` };
-  }
+  if (args.type.startsWith("aws:")) return awsMockState(args.type, args.name, inputs, context);
   return inputs;
 }
 
@@ -45,7 +43,8 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs, context
 export function planMocks(context: { region: string; accountId: string }): pulumi.runtime.Mocks {
   return {
     newResource(args) {
-      return { id: `${args.name}-id`, state: mockResourceState(args, context) };
+      const id = args.type.startsWith("aws:") ? awsMockId(args.type, args.name, args.inputs as Record<string, unknown>) : `${args.name}-id`;
+      return { id, state: mockResourceState(args, context) };
     },
     call(args) {
       switch (args.token) {
@@ -55,6 +54,9 @@ export function planMocks(context: { region: string; accountId: string }): pulum
           return { accountId: context.accountId, arn: `arn:aws:iam::${context.accountId}:user/plan`, userId: "plan" };
         case "aws:index/getRegion:getRegion":
           return { name: context.region, region: context.region };
+        case "aws:iam/getSessionContext:getSessionContext":
+          // The plan runs as a role session; its issuer is the role that gets cluster admin.
+          return { arn: args.inputs.arn, issuerArn: `arn:aws:iam::${context.accountId}:role/inferstack-deployer`, issuerId: "AROAPLAN", issuerName: "inferstack-deployer", sessionName: "plan" };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com" };
         default:

@@ -68,3 +68,24 @@ export const INSTANCE_TYPES: ReadonlyMap<string, InstanceType> = new Map(ROWS.ma
 export function gpuMemoryGiB(type: InstanceType): number {
   return type.gpu ? type.gpu.memoryMiB / 1024 : 0;
 }
+
+/**
+ * EKS control plane per cluster-hour in standard support ($0.60 in extended support, which a pinned,
+ * supported version avoids). Source: AWS Containers blog "Amazon EKS extended support for Kubernetes
+ * versions pricing" (standard support unchanged at $0.10), and the EKS pricing page as quoted by
+ * cloudburn.io ("Amazon EKS Pricing", March 2026, us-east-1). Checked 2026-11-28.
+ */
+export const EKS_CONTROL_PLANE_HOURLY_USD = 0.1;
+
+/**
+ * NAT gateway per hour in us-east-1, before data processing ($0.045 per GB, not estimated). Source:
+ * the AWS VPC pricing page as quoted by basavytix.com ("AWS NAT Gateway pricing") and cloudburn.io
+ * (February 2026). Checked 2026-11-28.
+ */
+export const NAT_GATEWAY_HOURLY_USD = 0.045;
+
+/** Public IPv4 address per hour (each NAT gateway's Elastic IP); same sources as the NAT gateway. */
+export const PUBLIC_IPV4_HOURLY_USD = 0.005;
+
+/** Hours in the average month that monthly estimates use (8,760 / 12). */
+export const HOURS_PER_MONTH = 730;

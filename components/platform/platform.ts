@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { NvidiaDevicePlugin } from "../compute/device-plugin";
+import { devicePluginPools } from "../compute/device-plugin-values";
+import { AwsFoundation } from "../foundation/foundation";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
 import { type ResolvedPlatform } from "../resolve/types";
@@ -11,8 +14,13 @@ import { modelEndpoints, type ModelEndpoint } from "./endpoints";
 export interface ModelServingPlatformArgs {
   /** The resolved stack (from `loadPlatform`): the only source of what to create. */
   readonly platform: ResolvedPlatform;
-  /** Kubeconfig of the target cluster; pass it as a secret (`config.requireSecret("kubeconfig")`). */
-  readonly kubeconfig: pulumi.Input<string>;
+  /**
+   * Kubeconfig of an existing cluster; pass it as a secret (`config.requireSecret("kubeconfig")`).
+   * Required with `cluster.mode: existing`; ignored in create mode, where it comes from the cluster.
+   */
+  readonly kubeconfig?: pulumi.Input<string>;
+  /** Extra `configurationValues` of the created cluster's CoreDNS add-on (create mode). @default none */
+  readonly coreDnsConfigurationValues?: pulumi.Input<Record<string, unknown>>;
 }
 
 /**
@@ -29,6 +37,10 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly namespace: k8s.core.v1.Namespace;
   /** Encrypted gp3 StorageClass of the platform's persistent volumes. */
   readonly storageClass: k8s.storage.v1.StorageClass;
+  /** The AWS foundation (network, EKS, node groups, registry, model store, identities); create mode only. */
+  readonly foundation?: AwsFoundation;
+  /** The NVIDIA device plugin, where a created GPU node group's AMI does not ship it. */
+  readonly devicePlugin?: NvidiaDevicePlugin;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
 
@@ -41,11 +53,25 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
       { region: environment.aws.region as aws.Region, allowedAccountIds: [environment.aws.accountId] },
       { parent: this },
     );
-    this.kubernetesProvider = new k8s.Provider(
-      `${name}-kubernetes`,
-      { kubeconfig: pulumi.secret(args.kubeconfig), namespace: environment.namespace },
-      { parent: this },
-    );
+    let kubeconfig = args.kubeconfig;
+    if (args.platform.foundation) {
+      this.foundation = new AwsFoundation(
+        `${name}-foundation`,
+        {
+          environment,
+          foundation: args.platform.foundation,
+          ...(args.coreDnsConfigurationValues === undefined ? {} : { coreDnsConfigurationValues: args.coreDnsConfigurationValues }),
+        },
+        { parent: this, providers: [this.awsProvider] },
+      );
+      kubeconfig = this.foundation.kubeconfig;
+    }
+    if (kubeconfig === undefined) throw new pulumi.RunError(`${name}: an existing cluster needs its kubeconfig; pass args.kubeconfig.`);
+    this.kubernetesProvider = new k8s.Provider(`${name}-kubernetes`, { kubeconfig: pulumi.secret(kubeconfig), namespace: environment.namespace }, { parent: this });
+    const gpuPools = devicePluginPools(args.platform.foundation?.nodeGroups ?? []);
+    if (gpuPools.length > 0) {
+      this.devicePlugin = new NvidiaDevicePlugin(`${name}-nvidia-device-plugin`, { pools: gpuPools }, { parent: this, providers: [this.awsProvider, this.kubernetesProvider] });
+    }
     this.namespace = new k8s.core.v1.Namespace(`${name}-namespace`, renderNamespace(environment), {
       parent: this,
       provider: this.kubernetesProvider,

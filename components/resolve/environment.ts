@@ -66,6 +66,7 @@ export function resolveEnvironment(
       discovery: { enabled: spec.discovery?.enabled ?? tier.discovery },
       observability: { enabled: spec.observability?.enabled ?? tier.observability },
       logging: { enabled: spec.logging?.enabled ?? tier.logging },
+      cost: { spotDiscountRatio: spec.cost?.spotDiscountRatio ?? FOUNDATION_DEFAULTS.spotDiscountRatio },
     },
     problems,
   };

@@ -47,6 +47,8 @@ export interface ResolvedEnvironment {
   readonly discovery: { readonly enabled: boolean };
   readonly observability: { readonly enabled: boolean };
   readonly logging: { readonly enabled: boolean };
+  /** Assumptions of the cost estimate (`components/cost/estimate.ts`). */
+  readonly cost: { readonly spotDiscountRatio: number };
 }
 
 /** A model tensor, as resolved. */

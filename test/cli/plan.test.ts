@@ -99,7 +99,7 @@ describe("plan outputs", () => {
   });
 
   it("writes plan.json, one manifest file per component and summary.md", () => {
-    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual(["manifests/inferstack.yaml", "plan.json", "summary.md"]);
+    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual(["manifests/inferstack.yaml", "plan.json", "releases/inferstack-nvidia-device-plugin-release.yaml", "summary.md"]);
   });
 
   it("records resources sorted by URN with their parents", () => {
@@ -113,7 +113,7 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 4 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 106 resources"]\n  stack --> c0');
     expect(summary).toContain("- Kubernetes schemas: all 2 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 

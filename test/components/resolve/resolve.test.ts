@@ -25,6 +25,7 @@ describe("environment defaults", () => {
       discovery: { enabled: true },
       observability: { enabled: true },
       logging: { enabled: false },
+      cost: { spotDiscountRatio: 0.5 },
     });
     expect(models).toEqual([
       {

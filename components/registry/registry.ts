@@ -1,0 +1,61 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { foundationKey } from "../identity/kms-key";
+import { type KeyContext } from "../identity/kms";
+import { type ResolvedRegistry } from "../resolve/foundation-types";
+import { TOKENS } from "../tokens";
+import { renderLifecyclePolicy, renderScanningRules } from "./render";
+
+/** Arguments of {@link ContainerRegistry}. */
+export interface ContainerRegistryArgs {
+  /** The resolved registry: repositories, the tags they keep, scanning and retention. */
+  readonly registry: ResolvedRegistry;
+  readonly context: KeyContext;
+  readonly kmsDeletionWindowDays: number;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * ECR repositories for the runtime images the pools use and for custom serving images: immutable
+ * tags (RULES ECR-01), scan on push (ECR-02; or a registry-level rule for the prefix), a lifecycle
+ * policy that keeps every referenced tag (ECR-03) and a customer-managed KMS key (ECR-05, set at
+ * creation: encryption cannot be changed afterwards).
+ */
+export class ContainerRegistry extends pulumi.ComponentResource {
+  /** Repository URLs by short name (`tritonserver`, `tensorflow-serving`, custom names). */
+  readonly repositoryUrls: Readonly<Record<string, pulumi.Output<string>>>;
+  /** `<host>/<prefix>`: where the pools' images are pulled from. */
+  readonly url: string;
+
+  constructor(name: string, args: ContainerRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(TOKENS.registry, name, {}, opts);
+    const { registry, tags } = args;
+    const parent = { parent: this };
+    const key = foundationKey(`${name}-key`, { purpose: "registry", context: args.context, deletionWindowInDays: args.kmsDeletionWindowDays, tags }, parent);
+
+    const urls: Record<string, pulumi.Output<string>> = {};
+    for (const repo of registry.repositories) {
+      const short = repo.name.slice(registry.prefix.length + 1);
+      const repository = new aws.ecr.Repository(
+        `${name}-${short}`,
+        {
+          name: repo.name,
+          imageTagMutability: "IMMUTABLE",
+          imageScanningConfiguration: { scanOnPush: true },
+          encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }],
+          forceDelete: false,
+          tags: { ...tags, ...(repo.mirrorOf === undefined ? {} : { "inferstack.io/mirror-of": repo.mirrorOf }) },
+        },
+        parent,
+      );
+      new aws.ecr.LifecyclePolicy(`${name}-${short}-lifecycle`, { repository: repository.name, policy: JSON.stringify(renderLifecyclePolicy(repo, registry)) }, parent);
+      urls[short] = repository.repositoryUrl;
+    }
+    const scanning = renderScanningRules(registry);
+    if (scanning) new aws.ecr.RegistryScanningConfiguration(`${name}-scanning`, scanning, parent);
+
+    this.repositoryUrls = urls;
+    this.url = `${registry.host}/${registry.prefix}`;
+    this.registerOutputs({ url: this.url, repositoryUrls: this.repositoryUrls });
+  }
+}
