@@ -30,6 +30,8 @@ export interface EksAddonsArgs {
 export class EksAddons extends pulumi.ComponentResource {
   /** Add-on resources by add-on name. */
   readonly addons: Readonly<Record<string, aws.eks.Addon>>;
+  /** Ids of every add-on: inputs built from it make their resource wait for the add-ons. */
+  readonly ready: pulumi.Output<string[]>;
 
   constructor(name: string, args: EksAddonsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TOKENS.eksAddons, name, {}, opts);
@@ -73,6 +75,7 @@ export class EksAddons extends pulumi.ComponentResource {
       );
     }
     this.addons = addons;
+    this.ready = pulumi.all(Object.values(addons).map((a) => a.id));
     this.registerOutputs({ addons: Object.keys(addons) });
   }
 }

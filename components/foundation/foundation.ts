@@ -80,24 +80,28 @@ export class AwsFoundation extends pulumi.ComponentResource {
     // Nodes stay NotReady without the CNI: networking add-ons come first, the rest once nodes can run pods.
     const networkingAddons = new EksAddons(`${name}-networking-addons`, { ...identity, addons: addons.filter((a) => a.beforeNodes) }, { parent: this });
 
+    // Ordering travels with inputs: a component's dependsOn does not reach its children, an Output's
+    // dependencies do. Node groups wait for the networking add-ons, the other add-ons for system nodes.
+    const nodeRoleArn = pulumi.all([this.cluster.nodeRoleArn, networkingAddons.ready]).apply(([arn]) => arn);
     const nodeGroups: Record<string, ManagedNodeGroup> = {};
     for (const group of foundation.nodeGroups) {
       nodeGroups[group.pool] = new ManagedNodeGroup(
         `${name}-${group.pool}-nodes`,
-        { group, clusterName, cluster: this.cluster.clusterName, nodeRoleArn: this.cluster.nodeRoleArn, subnetIds: subnetsOf(group.zones), tags },
-        { parent: this, dependsOn: [networkingAddons] },
+        { group, clusterName, cluster: this.cluster.clusterName, nodeRoleArn, subnetIds: subnetsOf(group.zones), tags },
+        { parent: this },
       );
     }
     this.nodeGroups = nodeGroups;
-    const systemGroups = foundation.nodeGroups.filter((g) => g.system).map((g) => nodeGroups[g.pool]!);
+    const systemNodes = pulumi.all(foundation.nodeGroups.filter((g) => g.system).map((g) => nodeGroups[g.pool]!.nodeGroupName));
     const workloadAddons = new EksAddons(
       `${name}-addons`,
       {
         ...identity,
+        clusterName: pulumi.all([this.cluster.clusterName, systemNodes]).apply(([clusterName]) => clusterName),
         addons: addons.filter((a) => !a.beforeNodes),
         ...(args.coreDnsConfigurationValues === undefined ? {} : { extraConfiguration: { coredns: args.coreDnsConfigurationValues } }),
       },
-      { parent: this, dependsOn: systemGroups },
+      { parent: this },
     );
 
     this.registry = new ContainerRegistry(`${name}-registry`, { registry: foundation.registry, context, kmsDeletionWindowDays: foundation.kmsDeletionWindowDays, tags }, { parent: this });
@@ -116,8 +120,8 @@ export class AwsFoundation extends pulumi.ComponentResource {
     this.modelStoreRoleArns = readers.roleArns;
 
     // Kubernetes resources of the other areas wait for nodes and add-ons (Helm releases wait for pods).
-    const ready = [...Object.values(nodeGroups).map((g) => g.nodeGroupName), ...Object.values(workloadAddons.addons).map((a) => a.id)];
-    this.kubeconfig = pulumi.secret(pulumi.all([this.cluster.kubeconfig, pulumi.all(ready)]).apply(([kubeconfig]) => kubeconfig));
+    const nodesReady = pulumi.all(Object.values(nodeGroups).map((g) => g.nodeGroupName));
+    this.kubeconfig = pulumi.secret(pulumi.all([this.cluster.kubeconfig, nodesReady, workloadAddons.ready]).apply(([kubeconfig]) => kubeconfig));
     this.registerOutputs({
       clusterName: this.cluster.clusterName,
       registryUrl: this.registry.url,

@@ -40,7 +40,7 @@ export class ModelStore extends pulumi.ComponentResource {
     const { store, tags } = args;
     const key = foundationKey(`${name}-key`, { purpose: "model-store", context: args.context, deletionWindowInDays: args.kmsDeletionWindowDays, tags }, { parent: this });
 
-    const bucket = this.hardenedBucket(`${name}-bucket`, store.bucket, key, renderModelStorePolicy(store.bucket), renderModelStoreLifecycle(store), tags);
+    const { bucket } = this.hardenedBucket(`${name}-bucket`, store.bucket, key, renderModelStorePolicy(store.bucket), renderModelStoreLifecycle(store), tags);
     if (store.logBucket !== undefined) {
       const logBucket = this.hardenedBucket(
         `${name}-log-bucket`,
@@ -50,7 +50,12 @@ export class ModelStore extends pulumi.ComponentResource {
         renderLogBucketLifecycle(store),
         { ...tags, "inferstack.io/access-logs-of": store.bucket },
       );
-      new aws.s3.BucketLogging(`${name}-access-logging`, { bucket: bucket.id, targetBucket: logBucket.id, targetPrefix: ACCESS_LOG_PREFIX }, { parent: this, dependsOn: [logBucket] });
+      // Delivery starts once the log bucket's policy admits the logging service.
+      new aws.s3.BucketLogging(
+        `${name}-access-logging`,
+        { bucket: bucket.id, targetBucket: logBucket.bucket.id, targetPrefix: ACCESS_LOG_PREFIX },
+        { parent: this, dependsOn: [logBucket.policy] },
+      );
     }
 
     this.bucketName = bucket.bucket;
@@ -67,7 +72,7 @@ export class ModelStore extends pulumi.ComponentResource {
     policy: object,
     lifecycle: readonly BucketLifecycleRule[],
     tags: Readonly<Record<string, string>>,
-  ): aws.s3.Bucket {
+  ): { bucket: aws.s3.Bucket; policy: aws.s3.BucketPolicy } {
     const parent = { parent: this };
     const bucket = new aws.s3.Bucket(name, { bucket: bucketName, forceDestroy: false, tags }, parent);
     const publicAccess = new aws.s3.BucketPublicAccessBlock(`${name}-public-access-block`, { bucket: bucket.id, ...PUBLIC_ACCESS_BLOCK }, parent);
@@ -79,12 +84,12 @@ export class ModelStore extends pulumi.ComponentResource {
       parent,
     );
     // The public access block goes first: a policy naming a service principal is checked against it.
-    new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: JSON.stringify(policy) }, { parent: this, dependsOn: [publicAccess] });
+    const bucketPolicy = new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: JSON.stringify(policy) }, { parent: this, dependsOn: [publicAccess] });
     new aws.s3.BucketLifecycleConfiguration(
       `${name}-lifecycle`,
       { bucket: bucket.id, rules: lifecycle.map((rule) => ({ ...rule })) },
       { parent: this, dependsOn: [versioning] },
     );
-    return bucket;
+    return { bucket, policy: bucketPolicy };
   }
 }
