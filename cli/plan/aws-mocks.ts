@@ -68,7 +68,10 @@ export function awsMockId(type: string, name: string, inputs: Record<string, unk
 export function awsMockState(type: string, name: string, inputs: Record<string, unknown>, context: AwsMockContext): Record<string, unknown> {
   const { region, accountId } = context;
   const id = awsMockId(type, name, inputs);
-  const autoname = (value: unknown) => (typeof value === "string" ? value : `${name}-${hex(`${type}::${name}`, 7)}`);
+  // An explicit name wins; a name prefix gets the provider's 26-digit unique suffix; else Pulumi's autoname.
+  const uniqueSuffix = BigInt(`0x${hex(`${type}::${name}`, 20)}`).toString().padStart(26, "0").slice(0, 26);
+  const autoname = (value: unknown, namePrefix?: unknown) =>
+    typeof value === "string" ? value : typeof namePrefix === "string" ? `${namePrefix}${uniqueSuffix}` : `${name}-${hex(`${type}::${name}`, 7)}`;
   const service = type.split(":")[1]?.split("/")[0] ?? "aws";
   const ec2 = EC2_ID_PREFIXES[type];
   if (ec2 !== undefined) {
@@ -87,7 +90,7 @@ export function awsMockState(type: string, name: string, inputs: Record<string, 
     case "aws:cloudwatch/logGroup:LogGroup":
       return { ...inputs, arn: `arn:aws:logs:${region}:${accountId}:log-group:${id}` };
     case "aws:iam/role:Role": {
-      const roleName = autoname(inputs.name);
+      const roleName = autoname(inputs.name, inputs.namePrefix);
       return { ...inputs, name: roleName, arn: `arn:aws:iam::${accountId}:role/${roleName}`, uniqueId: `AROA${hex(name, 17).toUpperCase()}` };
     }
     case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
@@ -106,7 +109,7 @@ export function awsMockState(type: string, name: string, inputs: Record<string, 
       };
     }
     case "aws:eks/nodeGroup:NodeGroup": {
-      const nodeGroupName = autoname(inputs.nodeGroupName);
+      const nodeGroupName = autoname(inputs.nodeGroupName, inputs.nodeGroupNamePrefix);
       return { ...inputs, nodeGroupName, arn: `arn:aws:eks:${region}:${accountId}:nodegroup/${String(inputs.clusterName)}/${nodeGroupName}/${uuid(name)}`, status: "ACTIVE" };
     }
     case "aws:eks/addon:Addon":

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { roleNamePrefix } from "../identity/names";
 import { renderIrsaTrustPolicy, SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../identity/scopes";
 import { TOKENS } from "../tokens";
 import { policyName } from "./cluster";
@@ -8,6 +9,8 @@ import { addonConfiguration, type AddonSpec } from "./render";
 /** Arguments of {@link EksAddons}. */
 export interface EksAddonsArgs {
   readonly clusterName: pulumi.Input<string>;
+  /** Name of the cluster as resolved (prefix of the IAM role names). */
+  readonly clusterNameText: string;
   /** The add-ons to install (from `renderAddons()`), in order. */
   readonly addons: readonly AddonSpec[];
   /** For the IRSA roles of add-ons that call AWS. */
@@ -44,6 +47,7 @@ export class EksAddons extends pulumi.ComponentResource {
         const role = new aws.iam.Role(
           `${name}-${addon.addonName}-role`,
           {
+            namePrefix: roleNamePrefix(args.clusterNameText, addon.addonName),
             description: `IRSA role of the ${addon.addonName} add-on (${subject})`,
             assumeRolePolicy: pulumi
               .all([args.oidcProviderArn, args.issuerUrl])

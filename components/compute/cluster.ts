@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { foundationKey } from "../identity/kms-key";
 import { type KeyContext } from "../identity/kms";
+import { roleNamePrefix } from "../identity/names";
 import { STS_AUDIENCE } from "../identity/scopes";
 import { type ResolvedEksCluster } from "../resolve/foundation-types";
 import { TOKENS } from "../tokens";
@@ -49,7 +50,7 @@ export class EksCluster extends pulumi.ComponentResource {
     const secretsKey = foundationKey(`${name}-secrets-key`, { purpose: "eks-secrets", context, deletionWindowInDays: args.kmsDeletionWindowDays, tags }, parent);
     const role = new aws.iam.Role(
       `${name}-cluster-role`,
-      { description: `Control plane of EKS cluster ${cluster.name}`, assumeRolePolicy: JSON.stringify(renderServiceTrustPolicy("eks.amazonaws.com")), tags },
+      { namePrefix: roleNamePrefix(cluster.name, "cluster"), description: `Control plane of EKS cluster ${cluster.name}`, assumeRolePolicy: JSON.stringify(renderServiceTrustPolicy("eks.amazonaws.com")), tags },
       parent,
     );
     const roleAttachments = MANAGED_POLICIES.cluster.map(
@@ -99,7 +100,7 @@ export class EksCluster extends pulumi.ComponentResource {
 
     const nodeRole = new aws.iam.Role(
       `${name}-node-role`,
-      { description: `Managed nodes of EKS cluster ${cluster.name}`, assumeRolePolicy: JSON.stringify(renderServiceTrustPolicy("ec2.amazonaws.com")), tags },
+      { namePrefix: roleNamePrefix(cluster.name, "node"), description: `Managed nodes of EKS cluster ${cluster.name}`, assumeRolePolicy: JSON.stringify(renderServiceTrustPolicy("ec2.amazonaws.com")), tags },
       parent,
     );
     const nodeAttachments = MANAGED_POLICIES.node.map(

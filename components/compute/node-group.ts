@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type ResolvedNodeGroup } from "../resolve/foundation-types";
+import { nodeGroupNamePrefix } from "../identity/names";
 import { TOKENS } from "../tokens";
 import { renderLaunchTemplate, renderNodeGroup } from "./render";
 
@@ -35,6 +36,7 @@ export class ManagedNodeGroup extends pulumi.ComponentResource {
       `${name}-node-group`,
       {
         clusterName: args.cluster,
+        nodeGroupNamePrefix: nodeGroupNamePrefix(args.group.pool),
         nodeRoleArn: args.nodeRoleArn,
         subnetIds: [...args.subnetIds],
         launchTemplate: { id: template.id, version: template.latestVersion.apply(String) },

@@ -76,7 +76,7 @@ export class AwsFoundation extends pulumi.ComponentResource {
       { parent: this },
     );
     const addons = renderAddons();
-    const identity = { clusterName: this.cluster.clusterName, oidcProviderArn: this.cluster.oidcProviderArn, issuerUrl: this.cluster.issuerUrl, tags };
+    const identity = { clusterName: this.cluster.clusterName, clusterNameText: clusterName, oidcProviderArn: this.cluster.oidcProviderArn, issuerUrl: this.cluster.issuerUrl, tags };
     // Nodes stay NotReady without the CNI: networking add-ons come first, the rest once nodes can run pods.
     const networkingAddons = new EksAddons(`${name}-networking-addons`, { ...identity, addons: addons.filter((a) => a.beforeNodes) }, { parent: this });
 
@@ -110,6 +110,7 @@ export class AwsFoundation extends pulumi.ComponentResource {
       `${name}-model-readers`,
       {
         identities: foundation.identities,
+        clusterName,
         oidcProviderArn: this.cluster.oidcProviderArn,
         issuerUrl: this.cluster.issuerUrl,
         store: { bucket: foundation.modelStore.bucket, keyArn: this.modelStore.keyArn, region: context.region },

@@ -2,12 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type ResolvedWorkloadIdentity } from "../resolve/foundation-types";
 import { TOKENS } from "../tokens";
+import { roleNamePrefix } from "./names";
 import { renderIrsaTrustPolicy, renderModelReaderPolicy } from "./scopes";
 
 /** Arguments of {@link ModelStoreReaders}. */
 export interface ModelStoreReadersArgs {
   /** One identity per server pool (subject and readable prefixes). */
   readonly identities: readonly ResolvedWorkloadIdentity[];
+  /** Name of the cluster (prefix of the role names). */
+  readonly clusterName: string;
   readonly oidcProviderArn: pulumi.Input<string>;
   readonly issuerUrl: pulumi.Input<string>;
   /** The model store bucket and its key (readers decrypt through S3 only). */
@@ -32,6 +35,7 @@ export class ModelStoreReaders extends pulumi.ComponentResource {
       const role = new aws.iam.Role(
         `${name}-${identity.serverPool}`,
         {
+          namePrefix: roleNamePrefix(args.clusterName, identity.serverPool),
           description: `Reads the models of server pool ${identity.serverPool} (${identity.subject})`,
           assumeRolePolicy: pulumi
             .all([args.oidcProviderArn, args.issuerUrl])

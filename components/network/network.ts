@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { renderServiceTrustPolicy } from "../compute/render";
 import { type ResolvedNetwork } from "../resolve/foundation-types";
+import { roleNamePrefix } from "../identity/names";
 import { TOKENS } from "../tokens";
 import { flowLogGroupName, natGatewayZones, natZoneFor, renderFlowLogPolicy, renderSubnets } from "./render";
 
@@ -98,7 +99,7 @@ export class Network extends pulumi.ComponentResource {
       );
       const role = new aws.iam.Role(
         `${name}-flow-logs-role`,
-        { description: `Delivers VPC flow logs of ${args.clusterName}`, assumeRolePolicy: JSON.stringify(renderServiceTrustPolicy("vpc-flow-logs.amazonaws.com", args.accountId)), tags },
+        { namePrefix: roleNamePrefix(args.clusterName, "vpc-flow-logs"), description: `Delivers VPC flow logs of ${args.clusterName}`, assumeRolePolicy: JSON.stringify(renderServiceTrustPolicy("vpc-flow-logs.amazonaws.com", args.accountId)), tags },
         parent,
       );
       const rolePolicy = new aws.iam.RolePolicy(`${name}-flow-logs-write`, { role: role.name, policy: logGroup.arn.apply((arn) => JSON.stringify(renderFlowLogPolicy(arn))) }, parent);

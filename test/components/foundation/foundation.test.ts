@@ -120,6 +120,7 @@ describe("the prod foundation under the mock engine", () => {
     const gpu = one("prod", "aws:eks/nodeGroup:NodeGroup", `${F}-a10g-nodes-node-group`);
     expect(gpu.inputs).toMatchObject({
       clusterName: "inferstack-prod",
+      nodeGroupNamePrefix: "a10g-",
       amiType: "AL2023_x86_64_NVIDIA",
       capacityType: "ON_DEMAND",
       instanceTypes: ["g5.2xlarge"],
@@ -170,7 +171,7 @@ describe("the prod foundation under the mock engine", () => {
     expect(addon(`${F}-addons-aws-ebs-csi-driver`).dependsOn).toContain(systemGroup.urn);
     expect(systemGroup.dependsOn).toEqual(expect.arrayContaining([vpcCni.urn, addon(`${F}-networking-addons-kube-proxy`).urn]));
     const cniRole = one("prod", "aws:iam/role:Role", `${F}-networking-addons-vpc-cni-role`);
-    expect(vpcCni.inputs.serviceAccountRoleArn).toMatch(/^arn:aws:iam::777788889999:role\/inferstack-foundation-networking-addons-vpc-cni-role-[0-9a-f]{7}$/);
+    expect(vpcCni.inputs.serviceAccountRoleArn).toMatch(/^arn:aws:iam::777788889999:role\/inferstack-prod-vpc-cni-\d{26}$/);
     const issuer = String(one("prod", "aws:iam/openIdConnectProvider:OpenIdConnectProvider", `${F}-eks-oidc-provider`).inputs.url);
     expect(json(cniRole.inputs.assumeRolePolicy)).toEqual(
       renderIrsaTrustPolicy("system:serviceaccount:kube-system:aws-node", `arn:aws:iam::777788889999:oidc-provider/${issuer.slice("https://".length)}`, issuer),
@@ -257,7 +258,7 @@ describe("the prod foundation under the mock engine", () => {
     });
     const roleArns = outputs("prod").foundation!.modelStoreRoleArns as Record<string, string>;
     expect(Object.keys(roleArns)).toEqual(["bert-encoder", "ctr-ranker", "resnet50"]);
-    expect(roleArns.resnet50).toMatch(/^arn:aws:iam::777788889999:role\/inferstack-foundation-model-readers-resnet50-[0-9a-f]{7}$/);
+    expect(roleArns.resnet50).toMatch(/^arn:aws:iam::777788889999:role\/inferstack-prod-resnet50-\d{26}$/);
   });
 
   it("creates immutable, scanned, KMS-encrypted repositories whose lifecycle keeps the tags the pools run", () => {

@@ -1,4 +1,5 @@
 import { renderKeyPolicy } from "../../../components/identity/kms";
+import { nodeGroupNamePrefix, roleNamePrefix } from "../../../components/identity/names";
 import { issuerHostPath, renderIrsaTrustPolicy, renderModelReaderPolicy } from "../../../components/identity/scopes";
 import { validatePolicyDocument } from "../../../components/identity/validate";
 
@@ -130,5 +131,14 @@ describe("KMS key policies", () => {
       Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } },
     });
     expect(validatePolicyDocument(policy, "resource")).toEqual([]);
+  });
+});
+
+describe("name prefixes", () => {
+  it("leave room for AWS's 26-character unique suffix within IAM's and EKS's limits", () => {
+    expect([roleNamePrefix("inferstack-prod", "resnet50"), nodeGroupNamePrefix("a10g")]).toEqual(["inferstack-prod-resnet50-", "a10g-"]);
+    const role = roleNamePrefix("inferstack-production-eu-west", "a-very-long-server-pool-name-for-models");
+    expect([role, role.length + 26]).toEqual(["inferstack-production-eu-west-a-very-", 63]);
+    expect(nodeGroupNamePrefix("x".repeat(40)).length + 26).toBe(63);
   });
 });
