@@ -78,7 +78,9 @@ export interface AddonSpec {
   readonly addonName: string;
   /** Installed before any node group (nodes stay NotReady without a CNI). */
   readonly beforeNodes: boolean;
+  /** The add-on's own `configurationValues`. @default none */
   readonly configurationValues?: Readonly<Record<string, unknown>>;
+  /** The service account that gets an IRSA role, for add-ons that call AWS. @default none */
   readonly serviceAccount?: AddonServiceAccount;
 }
 

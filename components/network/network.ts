@@ -16,7 +16,7 @@ export interface NetworkArgs {
   readonly accountId: string;
   /** Tags on every resource. */
   readonly tags: Readonly<Record<string, string>>;
-  /** KMS key of the flow-log group; required when flow logs are on. */
+  /** KMS key of the flow-log group; required when flow logs are on. @default none (flow logs off) */
   readonly logsKeyArn?: pulumi.Input<string>;
 }
 

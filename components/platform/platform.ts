@@ -17,6 +17,7 @@ export interface ModelServingPlatformArgs {
   /**
    * Kubeconfig of an existing cluster; pass it as a secret (`config.requireSecret("kubeconfig")`).
    * Required with `cluster.mode: existing`; ignored in create mode, where it comes from the cluster.
+   * @default none (create mode)
    */
   readonly kubeconfig?: pulumi.Input<string>;
   /** Extra `configurationValues` of the created cluster's CoreDNS add-on (create mode). @default none */
