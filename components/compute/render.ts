@@ -44,6 +44,8 @@ export function renderServiceTrustPolicy(service: "eks.amazonaws.com" | "ec2.ama
  * The cluster's settings that do not reference other resources: pinned version, API access entries
  * only (no aws-auth ConfigMap, no implicit admin for the creator), endpoint access and logging.
  * `bootstrapSelfManagedAddons: false`: the managed add-ons below replace the self-managed defaults.
+ * `upgradePolicy STANDARD`: when the pinned version leaves standard support EKS upgrades the cluster
+ * instead of billing extended support ($0.60 instead of $0.10 an hour).
  */
 export function renderClusterSettings(cluster: ResolvedEksCluster) {
   return {

@@ -303,6 +303,15 @@ describe("the prod foundation under the mock engine", () => {
     expect(kubernetes.dependsOn).toEqual(expect.arrayContaining(all("prod", "aws:eks/nodeGroup:NodeGroup").map((g) => g.urn)));
   });
 
+  it("summarizes the foundation and its cost in summary.md", () => {
+    const summary = plans.get("prod")!.artifacts.files.get("summary.md")!;
+    expect(summary).toContain(
+      "| `a10g` | AL2023_x86_64_NVIDIA | ON_DEMAND | g5.2xlarge | 3/3/12 | us-east-1a, us-east-1b, us-east-1c | 200 | nvidia.com/gpu=true:NoSchedule | Helm chart |",
+    );
+    expect(summary).toContain("| a10g | g5.2xlarge | ON_DEMAND | 3 – 12 | 1.212 | 2,654.28 | 10,617.12 |");
+    expect(summary).toContain("| **Total** |  |  |  |  | **3,677.74** | **12,481.54** |");
+  });
+
   it("exports the foundation and the cost estimate", () => {
     expect(outputs("prod").foundation).toMatchObject({
       clusterName: "inferstack-prod",
