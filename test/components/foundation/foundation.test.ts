@@ -3,6 +3,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { computePlan, type ComputedPlan } from "../../../cli/plan/compute";
 import { runUnderMocks, type MockRun, type RecordedResource } from "../../../cli/plan/engine";
+import { main } from "../../../cli/main";
 import { loadStack } from "../../../cli/stack";
 import { ModelServingPlatform } from "../../../components/platform/platform";
 import { renderDevicePluginValues } from "../../../components/compute/device-plugin-values";
@@ -444,5 +445,21 @@ describe.each(["dev", "prod", "variant"])("documents planned for %s", (plan) => 
       validateLifecyclePolicy(json(r.inputs.policy) as Parameters<typeof validateLifecyclePolicy>[0]).forEach((e) => errors.push(`${r.name}: ${e}`));
     }
     expect(errors).toEqual([]);
+  });
+});
+
+describe("inferstack plan with a bad foundation setting", () => {
+  it("exits 2 naming the path and writes nothing", async () => {
+    const prod = fs.readFileSync(path.join(REPO, "stacks/Pulumi.prod.yaml"), "utf8").replace("      mode: create\n", "      mode: create\n      endpointAccess: public\n      publicAccessCidrs: [0.0.0.0/0]\n");
+    const root = tempProject({ "stacks/Pulumi.prod.yaml": prod });
+    const err: string[] = [];
+    expect(await main(["plan", "prod"], { out: () => undefined, err: (line) => err.push(line) }, root)).toBe(2);
+    expect(err).toEqual([
+      "inferstack plan prod",
+      'stacks/Pulumi.prod.yaml:13: inferstack:environment.cluster.endpointAccess: prod keeps the Kubernetes API private; got "public". Remove endpointAccess (private is the default) and reach the API from inside the VPC (VPN, SSM or a CI runner there).',
+      'stacks/Pulumi.prod.yaml:14: inferstack:environment.cluster.publicAccessCidrs[0]: opens the Kubernetes API to the whole internet; got "0.0.0.0/0". List only the networks that need the API.',
+      "2 problems found; nothing was written.",
+    ]);
+    expect(fs.existsSync(path.join(root, "out"))).toBe(false);
   });
 });
