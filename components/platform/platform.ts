@@ -4,6 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
 import { type ResolvedPlatform } from "../resolve/types";
+import { renderDefaultDenyPolicy, renderServingPriorityClass } from "../serving/kubernetes/objects";
+import { InferencePool } from "../serving/pool";
+import { modelsByPool } from "../serving/render";
 import { TOKENS } from "../tokens";
 import { modelEndpoints, type ModelEndpoint } from "./endpoints";
 
@@ -29,12 +32,18 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly namespace: k8s.core.v1.Namespace;
   /** Encrypted gp3 StorageClass of the platform's persistent volumes. */
   readonly storageClass: k8s.storage.v1.StorageClass;
+  /** PriorityClass of the serving pods (above batch workloads). */
+  readonly servingPriorityClass: k8s.scheduling.v1.PriorityClass;
+  /** Default-deny NetworkPolicy of the serving namespace; each pool opens what its pods need. */
+  readonly servingDefaultDeny: k8s.networking.v1.NetworkPolicy;
+  /** One InferencePool per resolved server pool, keyed by pool name. */
+  readonly serverPools: Readonly<Record<string, InferencePool>>;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
 
   constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TOKENS.platform, name, {}, opts);
-    const { environment, models } = args.platform;
+    const { environment, models, serverPools } = args.platform;
 
     this.awsProvider = new aws.Provider(
       `${name}-aws`,
@@ -54,6 +63,22 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
       parent: this,
       provider: this.kubernetesProvider,
     });
+    const kubernetes = { parent: this, provider: this.kubernetesProvider };
+    this.servingPriorityClass = new k8s.scheduling.v1.PriorityClass(`${name}-serving-priority`, renderServingPriorityClass(environment), kubernetes);
+    this.servingDefaultDeny = new k8s.networking.v1.NetworkPolicy(`${name}-serving-default-deny`, renderDefaultDenyPolicy(environment), {
+      ...kubernetes,
+      dependsOn: [this.namespace],
+    });
+    const byPool = modelsByPool(models);
+    const pools: Record<string, InferencePool> = {};
+    for (const pool of serverPools) {
+      pools[pool.name] = new InferencePool(
+        `${name}-${pool.name}`,
+        { environment, pool, models: byPool.get(pool.name) ?? [] },
+        { parent: this, providers: [this.awsProvider, this.kubernetesProvider], dependsOn: [this.namespace, this.servingPriorityClass] },
+      );
+    }
+    this.serverPools = pools;
     this.endpoints = pulumi.output(modelEndpoints(environment, models));
 
     this.registerOutputs({ endpoints: this.endpoints });

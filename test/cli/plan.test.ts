@@ -86,6 +86,7 @@ describe("plan outputs", () => {
       model: "resnet50",
       runtime: "triton",
       nodePool: "a10g",
+      serverPool: "triton-a10g",
       service: "resnet50",
       namespace: "inferstack",
       kubernetesDns: "resnet50.inferstack.svc.cluster.local",
@@ -98,8 +99,19 @@ describe("plan outputs", () => {
     );
   });
 
-  it("writes plan.json, one manifest file per component and summary.md", () => {
-    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual(["manifests/inferstack.yaml", "plan.json", "summary.md"]);
+  it("writes plan.json, one manifest file per component, the runtime configs and summary.md", () => {
+    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual([
+      "manifests/inferstack-ctr-ranker.yaml",
+      "manifests/inferstack-triton-a10g.yaml",
+      "manifests/inferstack.yaml",
+      "models/bert-encoder/config.pbtxt",
+      "models/resnet50/config.pbtxt",
+      "plan.json",
+      "summary.md",
+      "tfserving/ctr-ranker/batching.config",
+      "tfserving/ctr-ranker/models.config",
+      "tfserving/ctr-ranker/monitoring.config",
+    ]);
   });
 
   it("records resources sorted by URN with their parents", () => {
@@ -111,10 +123,11 @@ describe("plan outputs", () => {
   it("summarizes endpoints and the component tree", () => {
     const summary = planOf("prod").artifacts.files.get("summary.md")!;
     expect(summary).toContain(
-      "| `resnet50` | triton | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
+      "| `resnet50` | triton | `resnet50` | `triton-a10g` | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 4 resources"]\n  stack --> c0');
-    expect(summary).toContain("- Kubernetes schemas: all 2 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 26 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c1["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c1');
+    expect(summary).toContain("- Kubernetes schemas: all 20 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {
