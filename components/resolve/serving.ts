@@ -18,11 +18,11 @@ export type ResolvedModelServing = Pick<
 
 /** Human names of the formats, for messages. */
 const FORMAT_NAMES: Readonly<Record<ModelFormat, string>> = Object.freeze({
-  onnx: "ONNX",
-  tensorrt_plan: "TensorRT plan",
-  torchscript: "TorchScript",
-  savedmodel: "SavedModel",
-  python: "Python",
+  onnx: "an ONNX model",
+  tensorrt_plan: "a TensorRT plan",
+  torchscript: "a TorchScript model",
+  savedmodel: "a SavedModel",
+  python: "a Python model",
 });
 
 /**
@@ -248,7 +248,7 @@ function resolveOptimization(model: CatalogModel, report: Report): ResolvedModel
     } else if (format !== "onnx") {
       report(
         ["optimization", "precision"],
-        `${upper} needs TensorRT, which a ${FORMAT_NAMES[format]} model cannot use here; ${got(precision)}. Convert the model to ONNX with optimization.tensorrt: true, build a TensorRT plan at ${upper}, or use precision "fp32".`,
+        `${upper} needs TensorRT, which ${FORMAT_NAMES[format]} cannot use here; ${got(precision)}. Convert the model to ONNX with optimization.tensorrt: true, build a TensorRT plan at ${upper}, or use precision "fp32".`,
       );
     }
   }
