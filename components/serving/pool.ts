@@ -30,7 +30,10 @@ export interface InferencePoolArgs {
  * NetworkPolicy; Triton `config.pbtxt` files as model-store objects (or in a ConfigMap for models
  * synced into the pod), TF Serving config files in a ConfigMap.
  *
- * Resources given in `opts.dependsOn` are passed on to every child.
+ * The pods run in `environment.namespace` at the PriorityClass `<namespace>-serving`
+ * (`renderServingPriorityClass`): `ModelServingPlatform` creates both; a program composing a pool by
+ * hand creates them itself (see `examples/single-pool`). Resources given in `opts.dependsOn` are
+ * passed on to every child.
  *
  * One component for both runtimes: they need the same Kubernetes objects and differ only in what
  * the renderers put inside them, so two components would be copies of each other.
