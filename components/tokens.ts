@@ -13,4 +13,5 @@ export const TOKENS = Object.freeze({
   registry: "inferstack:registry:ContainerRegistry",
   modelStore: "inferstack:modelstore:ModelStore",
   modelStoreReaders: "inferstack:identity:ModelStoreReaders",
+  inferencePool: "inferstack:serving:InferencePool",
 } as const);

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import { validateKubernetesObject } from "../../components/validate/kubernetes";
 import { type ResolvedPlatform } from "../../components/resolve/types";
+import { servingPlanFiles } from "../../components/serving/render";
 import { type MockRun } from "./engine";
 import { plannedObjects, plannedReleases, type PlannedObject } from "./kubernetes";
 import { renderSummary } from "./summary";
@@ -40,6 +41,9 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
   for (const release of plannedReleases(run.resources)) {
     files.set(`releases/${release.name}.yaml`, stringify(sortKeys(release.inputs), { lineWidth: 0 }));
   }
+
+  // Runtime configs: models/<model>/config.pbtxt (Triton) and tfserving/<pool>/*.config (TF Serving).
+  for (const [file, text] of servingPlanFiles(platform)) files.set(file, text);
 
   const checks = [
     schemaErrors.length === 0

@@ -70,8 +70,10 @@ function componentRows(run: MockRun): string[][] {
 function endpointsTable(endpoints: Record<string, ModelEndpoint> | undefined): string {
   const rows = Object.values(endpoints ?? {})
     .sort((a, b) => a.model.localeCompare(b.model))
-    .map((e) => [`\`${e.model}\``, e.runtime, e.nodePool, e.versions.join(", "), `\`${e.httpUrl}\``, `\`${e.grpcAddress}\``]);
-  return rows.length === 0 ? "No models are deployed in this environment." : table(["Model", "Runtime", "Node pool", "Versions", "HTTP", "gRPC"], rows);
+    .map((e) => [`\`${e.model}\``, e.runtime, `\`${e.service}\``, `\`${e.serverPool}\``, e.nodePool, e.versions.join(", "), `\`${e.httpUrl}\``, `\`${e.grpcAddress}\``]);
+  return rows.length === 0
+    ? "No models are deployed in this environment."
+    : table(["Model", "Runtime", "Service", "Server pool", "Node pool", "Versions", "HTTP", "gRPC"], rows);
 }
 
 function mermaid(run: MockRun): string {
@@ -84,7 +86,7 @@ function mermaid(run: MockRun): string {
       if (child.resource.custom) continue;
       const childId = `c${next++}`;
       const shortType = child.resource.type.split(":").pop();
-      lines.push(`  ${childId}["${child.resource.name}<br/>${shortType} · ${countDescendants(child)} resources"]`);
+      lines.push(`  ${childId}["${child.resource.name}<br/>${shortType} · ${plural(countDescendants(child), "resource")}"]`);
       lines.push(`  ${id} --> ${childId}`);
       walk(child, childId);
     }

@@ -1,4 +1,5 @@
 import { type RecordedResource } from "./engine";
+import { plural } from "../io";
 
 /** A resource with its children, for trees and diagrams. */
 export interface TreeNode {
@@ -35,7 +36,7 @@ export function renderTree(root: TreeNode, componentsOnly: boolean): string[] {
   const walk = (node: TreeNode, prefix: string, last: boolean, depth: number): void => {
     const r = node.resource;
     const leaves = node.children.filter((c) => c.children.length === 0 && c.resource.custom).length;
-    const label = componentsOnly && !r.custom ? `${r.name}  ${r.type}  (${leaves} resources)` : `${r.name}  ${r.type}`;
+    const label = componentsOnly && !r.custom ? `${r.name}  ${r.type}  (${plural(leaves, "resource")})` : `${r.name}  ${r.type}`;
     lines.push(depth === 0 ? label : `${prefix}${last ? "└─ " : "├─ "}${label}`);
     const shown = componentsOnly ? node.children.filter((c) => !c.resource.custom) : node.children;
     const childPrefix = depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`;

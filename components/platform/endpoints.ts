@@ -6,6 +6,8 @@ export interface ModelEndpoint {
   readonly model: string;
   readonly runtime: string;
   readonly nodePool: string;
+  /** Server pool (Deployment) that serves the model; shared pools serve several models. */
+  readonly serverPool: string;
   /** Name of the model's own Kubernetes Service (stable even when models share a server pool). */
   readonly service: string;
   readonly namespace: string;
@@ -29,6 +31,7 @@ export function modelEndpoints(environment: ResolvedEnvironment, models: readonl
       model: model.name,
       runtime: model.runtime,
       nodePool: model.nodePool,
+      serverPool: model.serverPool,
       service: model.name,
       namespace: environment.namespace,
       kubernetesDns,

@@ -7,6 +7,9 @@ import { AwsFoundation } from "../foundation/foundation";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
 import { type ResolvedPlatform } from "../resolve/types";
+import { renderDefaultDenyPolicy, renderServingPriorityClass } from "../serving/kubernetes/objects";
+import { InferencePool } from "../serving/pool";
+import { modelsByPool } from "../serving/render";
 import { TOKENS } from "../tokens";
 import { modelEndpoints, type ModelEndpoint } from "./endpoints";
 
@@ -42,12 +45,18 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly foundation?: AwsFoundation;
   /** The NVIDIA device plugin, where a created GPU node group's AMI does not ship it. */
   readonly devicePlugin?: NvidiaDevicePlugin;
+  /** PriorityClass of the serving pods (above batch workloads). */
+  readonly servingPriorityClass: k8s.scheduling.v1.PriorityClass;
+  /** Default-deny NetworkPolicy of the serving namespace; each pool opens what its pods need. */
+  readonly servingDefaultDeny: k8s.networking.v1.NetworkPolicy;
+  /** One InferencePool per resolved server pool, keyed by pool name. */
+  readonly serverPools: Readonly<Record<string, InferencePool>>;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
 
   constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TOKENS.platform, name, {}, opts);
-    const { environment, models } = args.platform;
+    const { environment, models, serverPools } = args.platform;
 
     this.awsProvider = new aws.Provider(
       `${name}-aws`,
@@ -81,6 +90,23 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
       parent: this,
       provider: this.kubernetesProvider,
     });
+    const kubernetes = { parent: this, provider: this.kubernetesProvider };
+    this.servingPriorityClass = new k8s.scheduling.v1.PriorityClass(`${name}-serving-priority`, renderServingPriorityClass(environment), kubernetes);
+    this.servingDefaultDeny = new k8s.networking.v1.NetworkPolicy(`${name}-serving-default-deny`, renderDefaultDenyPolicy(environment), {
+      ...kubernetes,
+      dependsOn: [this.namespace],
+    });
+    const byPool = modelsByPool(models);
+    const pools: Record<string, InferencePool> = {};
+    for (const pool of serverPools) {
+      const roleArn = this.foundation?.modelStoreRoleArns[pool.name];
+      pools[pool.name] = new InferencePool(
+        `${name}-${pool.name}`,
+        { environment, pool, models: byPool.get(pool.name) ?? [], ...(roleArn === undefined ? {} : { roleArn }) },
+        { parent: this, providers: [this.awsProvider, this.kubernetesProvider], dependsOn: [this.namespace, this.servingPriorityClass] },
+      );
+    }
+    this.serverPools = pools;
     this.endpoints = pulumi.output(modelEndpoints(environment, models));
 
     this.registerOutputs({ endpoints: this.endpoints });

@@ -3,6 +3,7 @@ import { type CatalogModel } from "../spec/catalog";
 import { describeValue, formatGiB, listChoices, type Problem } from "../spec/problems";
 import { type ModelFormat, type Runtime } from "../spec/model";
 import { PLATFORM_DEFAULTS, TIER_DEFAULTS } from "./defaults";
+import { resolveModelServing } from "./serving";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedNodePool } from "./types";
 
 /** Formats each runtime can serve with its pinned image. */
@@ -63,7 +64,6 @@ function resolveModel(model: CatalogModel, environment: ResolvedEnvironment, pro
     );
   }
 
-  const versions = here.versions ?? spec.artifact.versions;
   here.versions?.forEach((version, index) => {
     if (!spec.artifact.versions.includes(version)) {
       problems.push(
@@ -92,24 +92,23 @@ function resolveModel(model: CatalogModel, environment: ResolvedEnvironment, pro
     problems.push(problemAt(origin, minPath, `must not exceed maxReplicas (${maxReplicas}); got ${minReplicas}. Lower minReplicas or raise maxReplicas.`));
   }
 
+  const serving = resolveModelServing(model, environment.stack, pool, location, problems);
+
   if (problems.length > before) return undefined;
+  const { versions, ...servingFields } = serving;
   return {
     name: spec.name,
     ...(spec.description === undefined ? {} : { description: spec.description }),
     sourceFile: origin.file,
     runtime: spec.runtime,
     format: spec.format,
-    artifact: { uri: spec.artifact.uri, versions: [...new Set(versions)].sort((a, b) => a - b), location: location! },
+    artifact: { uri: spec.artifact.uri, versions, location: location! },
     maxBatchSize: spec.maxBatchSize ?? PLATFORM_DEFAULTS.maxBatchSize,
     inputs: spec.inputs ?? [],
     outputs: spec.outputs ?? [],
-    ...(spec.dynamicBatching === undefined ? {} : { dynamicBatching: spec.dynamicBatching }),
     instancesPerServer: spec.instancesPerServer ?? PLATFORM_DEFAULTS.instancesPerServer,
-    ...(spec.gpu === undefined || !pool?.gpu ? {} : { gpu: { memoryGiB: spec.gpu.memoryGiB } }),
-    optimization: {
-      precision: spec.optimization?.precision ?? PLATFORM_DEFAULTS.precision,
-      tensorrt: spec.optimization?.tensorrt ?? PLATFORM_DEFAULTS.tensorrt,
-    },
+    ...(spec.gpu === undefined || !pool?.gpu || servingFields.instanceKind === "cpu" ? {} : { gpu: { memoryGiB: spec.gpu.memoryGiB } }),
+    ...servingFields,
     slo: spec.slo,
     scaling: { minReplicas, maxReplicas },
     nodePool: here.nodePool,
@@ -146,6 +145,8 @@ function checkPlacement(model: CatalogModel, pool: ResolvedNodePool, nodePoolPat
     }
     return;
   }
+  // CPU instances on a GPU node pool (e.g. a Python pre-processing model beside GPU models) use no GPU memory.
+  if (spec.instanceKind === "cpu") return;
   if (spec.gpu === undefined) {
     problems.push(
       problemAt(origin, ["gpu"], `is required on GPU ${label}; got nothing. Add gpu.memoryGiB with the GPU memory one instance needs.`),

@@ -1,8 +1,9 @@
 import { type CatalogModel } from "../spec/catalog";
-import { problemAt } from "../spec/issues";
+import { problemAt, type Origin } from "../spec/issues";
 import { describeValue, formatGiB, type Problem } from "../spec/problems";
 import { runtimeImage } from "../registry/images";
 import { PLATFORM_DEFAULTS } from "./defaults";
+import { SERVING_DEFAULTS } from "./serving-defaults";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedServerPool } from "./types";
 
 /** Suffix of a server pool's ServiceAccount name. */
@@ -60,6 +61,7 @@ export function resolveServerPools(
         ),
       );
     }
+    if (first!.runtime === "tfserving") checkTfServingBatching(name, members, originOf, poolPath, problems);
     if (problems.length > before) continue;
     serverPools.push({
       name,
@@ -74,7 +76,52 @@ export function resolveServerPools(
         minReplicas: Math.max(...members.map((m) => m.scaling.minReplicas)),
         maxReplicas: Math.max(...members.map((m) => m.scaling.maxReplicas)),
       },
+      ...poolServing(first!.runtime, members),
     });
   }
   return { serverPools, problems };
+}
+
+/** Pod resources, load budget, longest request and autoscaling target of a pool's models. */
+function poolServing(runtime: ResolvedModel["runtime"], members: readonly ResolvedModel[]): Pick<ResolvedServerPool, "resources" | "loadSeconds" | "requestSeconds" | "queueTargetMicroseconds"> {
+  const base = SERVING_DEFAULTS.runtimeResources[runtime];
+  const sum = (pick: (m: ResolvedModel) => number) => members.reduce((total, m) => total + pick(m), 0);
+  // Each model may queue for its batching delay on purpose: the target stays above twice the longest.
+  const tightestSloMicroseconds = Math.min(...members.map((m) => m.slo.latencyMs)) * 1000;
+  const longestBatchDelay = Math.max(0, ...members.map((m) => m.dynamicBatching?.maxQueueDelayMicroseconds ?? 0));
+  return {
+    resources: {
+      cpu: base.cpu + sum((m) => m.resources.cpu),
+      memoryGiB: base.memoryGiB + sum((m) => m.resources.memoryGiB),
+      ephemeralStorageGiB: base.ephemeralStorageGiB + sum((m) => m.resources.ephemeralStorageGiB),
+    },
+    loadSeconds: sum((m) => m.timeouts.loadSeconds),
+    requestSeconds: Math.max(...members.map((m) => m.timeouts.requestSeconds)),
+    queueTargetMicroseconds: Math.round(Math.max(tightestSloMicroseconds * SERVING_DEFAULTS.queueTargetRatio, 2 * longestBatchDelay)),
+  };
+}
+
+/**
+ * TF Serving reads one batching parameters file per server and `--enable_batching` applies to every
+ * model it serves, so the models of a shared TF Serving pool must batch alike.
+ */
+function checkTfServingBatching(
+  name: string,
+  members: readonly ResolvedModel[],
+  originOf: (model: string) => Origin,
+  poolPath: readonly string[],
+  problems: Problem[],
+): void {
+  const key = (m: ResolvedModel) => JSON.stringify({ maxBatchSize: m.dynamicBatching === undefined ? 0 : m.maxBatchSize, batching: m.dynamicBatching ?? null });
+  const [first, ...rest] = members;
+  for (const model of rest) {
+    if (key(model) === key(first!)) continue;
+    problems.push(
+      problemAt(
+        originOf(model.name),
+        poolPath,
+        `TF Serving applies one batching configuration to every model of server pool "${name}", but this model's maxBatchSize and dynamicBatching differ from model ${first!.name}'s; got ${describeValue(name)}. Give the models identical batching settings or separate server pools.`,
+      ),
+    );
+  }
 }

@@ -1,14 +1,8 @@
 import { type InstanceType } from "../compute/instance-types";
 import { type ResolvedFoundation } from "./foundation-types";
 import { type CapacityType, type Tier } from "../spec/environment";
-import {
-  type DataType,
-  type DynamicBatchingSpec,
-  type ModelFormat,
-  type Precision,
-  type Runtime,
-  type SloSpec,
-} from "../spec/model";
+import { type DataType, type ModelFormat, type Precision, type Runtime, type SloSpec } from "../spec/model";
+import { type InstanceKind } from "../spec/serving";
 
 /** A node pool with every default applied and its instance facts looked up. */
 export interface ResolvedNodePool {
@@ -59,6 +53,31 @@ export interface ResolvedTensor {
   readonly format?: "NHWC" | "NCHW";
 }
 
+/** Triton dynamic batching with its defaults applied. */
+export interface ResolvedDynamicBatching {
+  /** Ascending; empty when none were given. */
+  readonly preferredBatchSizes: readonly number[];
+  readonly maxQueueDelayMicroseconds: number;
+  readonly queuePolicy?: {
+    readonly maxQueueSize: number;
+    readonly timeoutMicroseconds: number;
+    readonly timeoutAction: "reject" | "delay";
+    readonly allowTimeoutOverride: boolean;
+  };
+}
+
+/** The versions a runtime serves: the N highest, or exactly the listed ones. */
+export type ResolvedVersionPolicy =
+  | { readonly kind: "latest"; readonly count: number }
+  | { readonly kind: "specific"; readonly versions: readonly number[] };
+
+/** CPU cores, memory and local disk. */
+export interface ResolvedResources {
+  readonly cpu: number;
+  readonly memoryGiB: number;
+  readonly ephemeralStorageGiB: number;
+}
+
 /** One model as deployed in one environment. */
 export interface ResolvedModel {
   readonly name: string;
@@ -78,11 +97,27 @@ export interface ResolvedModel {
   readonly maxBatchSize: number;
   readonly inputs: readonly ResolvedTensor[];
   readonly outputs: readonly ResolvedTensor[];
-  readonly dynamicBatching?: Readonly<DynamicBatchingSpec>;
+  readonly dynamicBatching?: ResolvedDynamicBatching;
   readonly instancesPerServer: number;
-  /** GPU memory one instance needs, when the model runs on a GPU pool. */
+  /** Where Triton runs the instances (TF Serving: `gpu` on GPU node pools, `cpu` elsewhere). */
+  readonly instanceKind: InstanceKind;
+  /** GPU memory one instance needs, when the model runs GPU instances on a GPU pool. */
   readonly gpu?: { readonly memoryGiB: number };
-  readonly optimization: { readonly precision: Precision; readonly tensorrt: boolean };
+  readonly optimization: {
+    readonly precision: Precision;
+    readonly tensorrt: boolean;
+    /** TensorRT workspace in MiB (used only with `tensorrt`). */
+    readonly workspaceMiB: number;
+    readonly cudaGraphs: boolean;
+  };
+  /** How the runtime picks the versions to serve; `artifact.versions` lists the result. */
+  readonly versionPolicy: ResolvedVersionPolicy;
+  /** TF Serving version labels, label → version (empty for Triton). */
+  readonly versionLabels: Readonly<Record<string, number>>;
+  readonly warmup?: { readonly batchSize: number; readonly count: number; readonly data: "zero" | "random" };
+  /** Host resources the model adds to its server pool. */
+  readonly resources: ResolvedResources;
+  readonly timeouts: { readonly loadSeconds: number; readonly requestSeconds: number };
   readonly slo: Readonly<SloSpec>;
   readonly scaling: { readonly minReplicas: number; readonly maxReplicas: number };
   /** Name of the node pool the model runs on. */
@@ -111,6 +146,17 @@ export interface ResolvedServerPool {
   readonly gpuMemoryGiB: number;
   /** Replica bounds: the largest minimum and the largest maximum of its models. */
   readonly scaling: { readonly minReplicas: number; readonly maxReplicas: number };
+  /** Pod requests: the runtime's own share plus every model's. */
+  readonly resources: ResolvedResources;
+  /** Startup budget: the sum of the models' load times (an upper bound; runtimes load in parallel). */
+  readonly loadSeconds: number;
+  /** Longest request of any of its models. */
+  readonly requestSeconds: number;
+  /**
+   * Autoscaling target: average queue time per request, in microseconds, on the metric
+   * `AUTOSCALING_METRIC` (a share of the tightest latency SLO, never below twice a batching delay).
+   */
+  readonly queueTargetMicroseconds: number;
 }
 
 /** Everything one stack deploys: the only input of renderers and components. */

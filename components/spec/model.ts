@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel, MAX_MODEL_NAME_LENGTH, MAX_SERVER_POOL_NAME_LENGTH, nonNegativeInt, positiveInt, ScalingSpec } from "./common";
+import { INSTANCE_KINDS, QueuePolicySpec, ServerResourcesSpec, TimeoutsSpec, VersionLabelsSpec, VersionPolicySpec, WarmupSpec } from "./serving";
 
 /** Serving runtimes. */
 export const RUNTIMES = ["triton", "tfserving"] as const;
@@ -59,6 +60,8 @@ export const DynamicBatchingSpec = z.strictObject({
   preferredBatchSizes: z.array(positiveInt).min(1).optional(),
   /** How long a request may wait for a batch to fill. @default 0 */
   maxQueueDelayMicroseconds: nonNegativeInt.optional(),
+  /** How long requests may wait and how many may queue (Triton only). @default Triton's: unbounded, no timeout */
+  queuePolicy: QueuePolicySpec.optional(),
 });
 export type DynamicBatchingSpec = z.infer<typeof DynamicBatchingSpec>;
 
@@ -68,6 +71,10 @@ export const OptimizationSpec = z.strictObject({
   precision: z.enum(PRECISIONS).optional(),
   /** Accelerate an ONNX model with TensorRT (Triton's ONNX Runtime TensorRT execution provider). @default false */
   tensorrt: z.boolean().optional(),
+  /** TensorRT workspace of the ONNX Runtime TensorRT accelerator, in MiB (needs `tensorrt: true`). @default 1024 */
+  workspaceMiB: positiveInt.optional(),
+  /** Capture CUDA graphs (honored by Triton's TensorRT backend only, so `format: tensorrt_plan`). @default false */
+  cudaGraphs: z.boolean().optional(),
 });
 export type OptimizationSpec = z.infer<typeof OptimizationSpec>;
 
@@ -114,8 +121,18 @@ export const ModelSpec = z.strictObject({
   dynamicBatching: DynamicBatchingSpec.optional(),
   /** Model instances per server (Triton instance group count). @default 1 */
   instancesPerServer: positiveInt.optional(),
-  /** GPU memory one instance needs. Required to run on a GPU node pool. */
+  /** Where Triton runs the instances (instance group kind; Triton only). @default "gpu" on a GPU node pool, "cpu" elsewhere */
+  instanceKind: z.enum(INSTANCE_KINDS).optional(),
+  /** GPU memory one instance needs. Required to run GPU instances on a GPU node pool. */
   gpu: z.strictObject({ memoryGiB: z.number().positive() }).optional(),
+  versionPolicy: VersionPolicySpec.optional(),
+  /** TF Serving version labels (e.g. `stable: 7`); each must name a served version. @default none */
+  versionLabels: VersionLabelsSpec.optional(),
+  /** Warmup requests before the model reports ready (Triton only). @default none */
+  warmup: WarmupSpec.optional(),
+  /** Host resources the model adds to its server pool. */
+  resources: ServerResourcesSpec.optional(),
+  timeouts: TimeoutsSpec.optional(),
   optimization: OptimizationSpec.optional(),
   slo: SloSpec,
   scaling: ScalingSpec.optional(),

@@ -80,12 +80,31 @@ describe.each(SHIPPED_STACKS)("the plan of the shipped %s stack", (stack) => {
   });
 });
 
+describe("serving identities", () => {
+  it("annotates each pool's ServiceAccount with its read-only role where the foundation creates one", () => {
+    const annotations = (stack: string) =>
+      Object.fromEntries(
+        resource(stack, "kubernetes:core/v1:ServiceAccount").map((r) => {
+          const metadata = r.inputs.metadata as { name: string; annotations?: Record<string, string> };
+          return [metadata.name, metadata.annotations?.["eks.amazonaws.com/role-arn"]];
+        }),
+      );
+    expect(annotations("prod")).toEqual({
+      "ctr-ranker-server": expect.stringMatching(/^arn:aws:iam::777788889999:role\/inferstack-prod-ctr-ranker-/),
+      "triton-a10g-server": expect.stringMatching(/^arn:aws:iam::777788889999:role\/inferstack-prod-triton-a10g-/),
+    });
+    // Staging brings its own cluster: no role is created, so none is annotated.
+    expect(annotations("staging")).toEqual(Object.fromEntries(planOf("staging").platform.serverPools.map((p) => [p.serviceAccount, undefined])));
+  });
+});
+
 describe("plan outputs", () => {
   it("exports each model's in-cluster endpoints", () => {
     expect((planOf("prod").run.outputs.endpoints as Record<string, unknown>)["resnet50"]).toEqual({
       model: "resnet50",
       runtime: "triton",
       nodePool: "a10g",
+      serverPool: "triton-a10g",
       service: "resnet50",
       namespace: "inferstack",
       kubernetesDns: "resnet50.inferstack.svc.cluster.local",
@@ -98,8 +117,20 @@ describe("plan outputs", () => {
     );
   });
 
-  it("writes plan.json, one manifest file per component and summary.md", () => {
-    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual(["manifests/inferstack.yaml", "plan.json", "releases/inferstack-nvidia-device-plugin-release.yaml", "summary.md"]);
+  it("writes plan.json, one manifest file per component, the runtime configs and summary.md", () => {
+    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual([
+      "manifests/inferstack-ctr-ranker.yaml",
+      "manifests/inferstack-triton-a10g.yaml",
+      "manifests/inferstack.yaml",
+      "models/bert-encoder/config.pbtxt",
+      "models/resnet50/config.pbtxt",
+      "plan.json",
+      "releases/inferstack-nvidia-device-plugin-release.yaml",
+      "summary.md",
+      "tfserving/ctr-ranker/batching.config",
+      "tfserving/ctr-ranker/models.config",
+      "tfserving/ctr-ranker/monitoring.config",
+    ]);
   });
 
   it("records resources sorted by URN with their parents", () => {
@@ -111,10 +142,12 @@ describe("plan outputs", () => {
   it("summarizes endpoints and the component tree", () => {
     const summary = planOf("prod").artifacts.files.get("summary.md")!;
     expect(summary).toContain(
-      "| `resnet50` | triton | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
+      "| `resnet50` | triton | `resnet50` | `triton-a10g` | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 106 resources"]\n  stack --> c0');
-    expect(summary).toContain("- Kubernetes schemas: all 2 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 126 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c1["inferstack-nvidia-device-plugin<br/>NvidiaDevicePlugin · 1 resource"]\n  c0 --> c1');
+    expect(summary).toContain('  c12["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c12');
+    expect(summary).toContain("- Kubernetes schemas: all 20 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {

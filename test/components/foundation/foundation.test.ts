@@ -72,7 +72,7 @@ describe("the prod foundation under the mock engine", () => {
       "inferstack:compute:EksAddons$aws:eks/addon:Addon::inferstack-foundation-networking-addons-vpc-cni",
       "inferstack:registry:ContainerRegistry$aws:ecr/repository:Repository::inferstack-foundation-registry-tritonserver",
       "inferstack:modelstore:ModelStore$aws:s3/bucket:Bucket::inferstack-foundation-model-store-bucket",
-      "inferstack:identity:ModelStoreReaders$aws:iam/role:Role::inferstack-foundation-model-readers-resnet50",
+      "inferstack:identity:ModelStoreReaders$aws:iam/role:Role::inferstack-foundation-model-readers-triton-a10g",
       "inferstack:platform:ModelServingPlatform$inferstack:compute:NvidiaDevicePlugin::inferstack-nvidia-device-plugin",
     ]) {
       expect({ fragment, found: urns.some((u) => u.includes(fragment)) }).toEqual({ fragment, found: true });
@@ -251,15 +251,15 @@ describe("the prod foundation under the mock engine", () => {
       const policy = one("prod", "aws:iam/rolePolicy:RolePolicy", `${F}-model-readers-${identity.serverPool}-read`);
       expect(json(policy.inputs.policy)).toEqual(renderModelReaderPolicy(identity, { bucket: "inferstack-models-777788889999-prod", keyArn, region: "us-east-1" }));
     }
-    expect((json(one("prod", "aws:iam/rolePolicy:RolePolicy", `${F}-model-readers-resnet50-read`).inputs.policy) as PolicyDocument).Statement[0]).toEqual({
+    expect((json(one("prod", "aws:iam/rolePolicy:RolePolicy", `${F}-model-readers-triton-a10g-read`).inputs.policy) as PolicyDocument).Statement[0]).toEqual({
       Sid: "ReadModelsInferstackModels777788889999Prod",
       Effect: "Allow",
       Action: "s3:GetObject",
-      Resource: ["arn:aws:s3:::inferstack-models-777788889999-prod/vision/resnet50/*"],
+      Resource: ["arn:aws:s3:::inferstack-models-777788889999-prod/nlp/bert-encoder/*", "arn:aws:s3:::inferstack-models-777788889999-prod/vision/resnet50/*"],
     });
     const roleArns = outputs("prod").foundation!.modelStoreRoleArns as Record<string, string>;
-    expect(Object.keys(roleArns)).toEqual(["bert-encoder", "ctr-ranker", "resnet50"]);
-    expect(roleArns.resnet50).toMatch(/^arn:aws:iam::777788889999:role\/inferstack-prod-resnet50-\d{26}$/);
+    expect(Object.keys(roleArns)).toEqual(["ctr-ranker", "triton-a10g"]);
+    expect(roleArns["triton-a10g"]).toMatch(/^arn:aws:iam::777788889999:role\/inferstack-prod-triton-a10g-\d{26}$/);
   });
 
   it("creates immutable, scanned, KMS-encrypted repositories whose lifecycle keeps the tags the pools run", () => {
@@ -281,10 +281,9 @@ describe("the prod foundation under the mock engine", () => {
       ["inferstack/prod/tritonserver", ["26.07-py3"]],
     ]);
     expect(all("prod", "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration")).toEqual([]);
-    expect(plans.get("prod")!.platform.serverPools.map((p) => p.image)).toEqual([
-      "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/tritonserver:26.07-py3",
-      "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/tensorflow-serving:2.20.0-gpu",
-      "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/tritonserver:26.07-py3",
+    expect(plans.get("prod")!.platform.serverPools.map((p) => [p.name, p.image])).toEqual([
+      ["ctr-ranker", "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/tensorflow-serving:2.20.0-gpu"],
+      ["triton-a10g", "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/tritonserver:26.07-py3"],
     ]);
   });
 
@@ -380,7 +379,11 @@ describe("dev versus prod", () => {
 describe("bring your own cluster (staging)", () => {
   it("creates no AWS foundation, no device plugin and exports none", () => {
     const resources = plans.get("staging")!.run.resources;
-    expect(resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("inferstack:foundation") || r.type.startsWith("inferstack:compute")).map((r) => r.type)).toEqual([]);
+    // The only AWS objects are the Triton configs serving writes next to the artifacts in the existing bucket.
+    expect(resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("inferstack:foundation") || r.type.startsWith("inferstack:compute")).map((r) => [r.type, r.inputs.bucket])).toEqual([
+      ["aws:s3/bucketObjectv2:BucketObjectv2", "inferstack-models-444455556666-staging"],
+      ["aws:s3/bucketObjectv2:BucketObjectv2", "inferstack-models-444455556666-staging"],
+    ]);
     expect(outputs("staging").foundation).toBeUndefined();
     expect(plans.get("staging")!.artifacts.files.get("summary.md")).toContain(
       "## AWS foundation\n\nBring your own cluster (`cluster.mode: existing`): inferstack creates no AWS foundation here.",

@@ -26,6 +26,12 @@ describe("server pools", () => {
         image: "nvcr.io/nvidia/tritonserver:26.07-py3",
         gpuMemoryGiB: 2,
         scaling: { minReplicas: 1, maxReplicas: 2 },
+        // Triton's own share (1 CPU, 3 GiB with /dev/shm, 2 GiB disk) plus the model's defaults.
+        resources: { cpu: 2, memoryGiB: 5, ephemeralStorageGiB: 6 },
+        loadSeconds: 300,
+        requestSeconds: 30,
+        // A quarter of the 40 ms latency SLO.
+        queueTargetMicroseconds: 10000,
       },
     ]);
   });
@@ -43,6 +49,10 @@ describe("server pools", () => {
         image: "nvcr.io/nvidia/tritonserver:26.07-py3",
         gpuMemoryGiB: 8,
         scaling: { minReplicas: 1, maxReplicas: 3 },
+        resources: { cpu: 3, memoryGiB: 7, ephemeralStorageGiB: 10 },
+        loadSeconds: 600,
+        requestSeconds: 30,
+        queueTargetMicroseconds: 10000,
       },
     ]);
     expect(platform.models.map((m) => [m.name, m.serverPool])).toEqual([
