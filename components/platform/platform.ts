@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { Consul } from "../discovery/consul";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
 import { type ResolvedPlatform } from "../resolve/types";
@@ -29,6 +30,8 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly namespace: k8s.core.v1.Namespace;
   /** Encrypted gp3 StorageClass of the platform's persistent volumes. */
   readonly storageClass: k8s.storage.v1.StorageClass;
+  /** Consul (servers, catalog sync, DNS and the CoreDNS forwarding); absent when discovery is off. */
+  readonly consul?: Consul;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
 
@@ -54,7 +57,14 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
       parent: this,
       provider: this.kubernetesProvider,
     });
-    this.endpoints = pulumi.output(modelEndpoints(environment, models));
+    if (args.platform.discovery) {
+      this.consul = new Consul(
+        `${name}-consul`,
+        { environment, discovery: args.platform.discovery, storageClass: this.storageClass },
+        { parent: this, providers: [this.awsProvider, this.kubernetesProvider] },
+      );
+    }
+    this.endpoints = pulumi.output(modelEndpoints(environment, models, args.platform.discovery));
 
     this.registerOutputs({ endpoints: this.endpoints });
   }

@@ -1,6 +1,7 @@
 import { parseCatalog, type CatalogFile } from "../spec/catalog";
 import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
+import { resolveDiscovery } from "./discovery";
 import { resolveEnvironment } from "./environment";
 import { resolveModels } from "./models";
 import { resolveServerPools } from "./server-pools";
@@ -8,6 +9,7 @@ import { type ResolvedPlatform } from "./types";
 
 export * from "./types";
 export { TIER_DEFAULTS, PLATFORM_DEFAULTS } from "./defaults";
+export { DISCOVERY_DEFAULTS, DISCOVERY_TIER_DEFAULTS, CONSUL_CHART } from "./discovery-defaults";
 
 /** Everything `loadPlatform` reads, already in memory (it does no I/O). */
 export interface PlatformInput {
@@ -41,7 +43,14 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...models.problems);
       const pools = resolveServerPools(models.models, catalog.models, env.environment);
       problems.push(...pools.problems);
-      platform = deepFreeze({ environment: env.environment, models: models.models, serverPools: pools.serverPools });
+      const discovery = resolveDiscovery(spec.discovery, env.environment, models.models, catalog.models, environmentOrigin);
+      problems.push(...discovery.problems);
+      platform = deepFreeze({
+        environment: env.environment,
+        models: models.models,
+        serverPools: pools.serverPools,
+        ...(discovery.discovery === undefined ? {} : { discovery: discovery.discovery }),
+      });
     }
   }
   if (problems.length > 0 || !platform) throw new SpecError(sortProblems(problems));

@@ -107,6 +107,37 @@ export interface ResolvedServerPool {
   readonly scaling: { readonly minReplicas: number; readonly maxReplicas: number };
 }
 
+/** Consul and DNS discovery of one environment, with every default applied (present when discovery is on). */
+export interface ResolvedDiscovery {
+  /** Consul servers: 1 in dev, otherwise odd and at least 3. */
+  readonly servers: number;
+  readonly tls: boolean;
+  readonly acls: boolean;
+  readonly gossipEncryption: boolean;
+  readonly storageGiB: number;
+  /** Spread the servers over zones (the environment's `spreadAcrossZones`, with more than one server). */
+  readonly spreadAcrossZones: boolean;
+  /** Seconds between catalog sync's writes to Consul. */
+  readonly catalogSyncIntervalSeconds: number;
+  readonly serverResources: {
+    readonly requests: { readonly cpu: string; readonly memory: string };
+    readonly limits: { readonly cpu: string; readonly memory: string };
+  };
+  readonly dns: {
+    /** ClusterIP pinned on the Consul DNS Service; CoreDNS forwards the `consul` domain to it. */
+    readonly clusterIP: string;
+    readonly serviceCidr: string;
+    readonly allowStale: boolean;
+    /** Oldest copy a follower answers from; 0 when stale reads are off (the leader answers). */
+    readonly maxStaleSeconds: number;
+    readonly serviceTtlSeconds: number;
+    readonly nodeTtlSeconds: number;
+    readonly coreDnsCacheSeconds: number;
+  };
+  /** How CoreDNS learns the forwarding: a patch of the `coredns` ConfigMap, or nothing (set by hand or by the EKS add-on). */
+  readonly coreDns: "configmap-patch" | "none";
+}
+
 /** Everything one stack deploys: the only input of renderers and components. */
 export interface ResolvedPlatform {
   readonly environment: ResolvedEnvironment;
@@ -114,4 +145,6 @@ export interface ResolvedPlatform {
   readonly models: readonly ResolvedModel[];
   /** Server pools, sorted by name. */
   readonly serverPools: readonly ResolvedServerPool[];
+  /** Consul and DNS discovery; absent when `discovery.enabled` is false. */
+  readonly discovery?: ResolvedDiscovery;
 }
