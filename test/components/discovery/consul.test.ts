@@ -5,10 +5,12 @@ import { renderCorefile } from "../../../components/discovery/coredns";
 import { renderConsulValues } from "../../../components/discovery/values";
 import { REPO, tempProject } from "../../helpers/input";
 
-/** A copy of the project whose prod stack has `discovery:` set to `yaml` (indented under it). */
+/** A copy of the project whose prod stack has `discovery:` (its last key) replaced by `yaml` (indented under it). */
 const prodWithDiscovery = (yaml: string) => {
   const file = "stacks/Pulumi.prod.yaml";
-  const text = fs.readFileSync(path.join(REPO, file), "utf8");
+  const shipped = fs.readFileSync(path.join(REPO, file), "utf8");
+  const at = shipped.indexOf("    discovery:\n");
+  const text = at < 0 ? shipped : shipped.slice(0, at);
   return tempProject({ [file]: `${text}    discovery:\n${yaml.split("\n").map((line) => `      ${line}\n`).join("")}` });
 };
 
