@@ -15,6 +15,9 @@ export const MIN_SERVERS_OUTSIDE_DEV = 3;
  * than one field: server count against the tier, security switches in prod, the pinned DNS ClusterIP
  * against the service CIDR, and every deployed model's name as a Consul service name.
  * Returns no discovery when it is switched off (and then checks nothing).
+ *
+ * Every cluster mode today (`existing`) brings a Kubernetes cluster, so discovery always has one to
+ * run on; a mode without Kubernetes would have to refuse `discovery.enabled` here.
  */
 export function resolveDiscovery(
   spec: EnvironmentSpec["discovery"],

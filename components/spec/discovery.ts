@@ -63,7 +63,7 @@ export const DiscoveryDnsSpec = z.strictObject({
    * meaningful with `allowStale`. @default 5 in dev, 3 in staging and prod
    */
   maxStaleSeconds: nonNegativeInt.optional(),
-  /** DNS TTL of service answers (`dns_config.service_ttl["*"]`). @default 5 */
+  /** DNS TTL of service answers (`dns_config.service_ttl["*"]`); Consul's own default is 0. @default 5 */
   serviceTtlSeconds: nonNegativeInt.optional(),
   /** DNS TTL of node answers (`dns_config.node_ttl`). @default 5 */
   nodeTtlSeconds: nonNegativeInt.optional(),
@@ -101,7 +101,7 @@ export const DiscoverySpec = z.strictObject({
   acls: z.boolean().optional(),
   /** Gossip encryption with a key the chart generates; required in prod. @default true */
   gossipEncryption: z.boolean().optional(),
-  /** Size of each server's encrypted volume. @default 10 */
+  /** Size of each server's encrypted volume. @default 10 in dev and staging, 20 in prod */
   storageGiB: positiveInt.optional(),
   /**
    * How often catalog sync writes Kubernetes changes (new, ready, unready pods) to Consul
