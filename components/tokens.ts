@@ -14,4 +14,5 @@ export const TOKENS = Object.freeze({
   modelStore: "inferstack:modelstore:ModelStore",
   modelStoreReaders: "inferstack:identity:ModelStoreReaders",
   inferencePool: "inferstack:serving:InferencePool",
+  consul: "inferstack:discovery:Consul",
 } as const);

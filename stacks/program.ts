@@ -2,6 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { estimateCost } from "../components/cost/estimate";
 import { foundationOutputs } from "../components/foundation/outputs";
+import { discoveryOutputs } from "../components/discovery/report";
 import { ModelServingPlatform } from "../components/platform/platform";
 import { listStacks, readCatalog, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
@@ -41,6 +42,7 @@ export async function program(root: string = ROOT): Promise<Record<string, unkno
     endpoints: inferstack.endpoints,
     cost: estimateCost(platform),
     ...(inferstack.foundation === undefined ? {} : { foundation: foundationOutputs(inferstack.foundation, platform.foundation!) }),
+    ...(platform.discovery === undefined ? {} : { discovery: discoveryOutputs(platform.discovery) }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { renderCorefile } from "../../components/discovery/coredns";
 import { validateKubernetesObject } from "../../components/validate/kubernetes";
 import { type ResolvedPlatform } from "../../components/resolve/types";
 import { servingPlanFiles } from "../../components/serving/render";
@@ -38,6 +39,8 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
     const docs = [...list].sort(byKindThenName).map((o) => stringify(o.object, { lineWidth: 0 }));
     files.set(`manifests/${component}.yaml`, docs.map((d) => `---\n${d}`).join(""));
   }
+  // The whole Corefile CoreDNS needs for `.consul`: for an EKS add-on's `corefile` value or a manual edit.
+  if (platform.discovery) files.set("discovery/Corefile", renderCorefile(platform.discovery));
   for (const release of plannedReleases(run.resources)) {
     files.set(`releases/${release.name}.yaml`, stringify(sortKeys(release.inputs), { lineWidth: 0 }));
   }

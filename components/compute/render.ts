@@ -55,6 +55,7 @@ export function renderClusterSettings(cluster: ResolvedEksCluster) {
     bootstrapSelfManagedAddons: false,
     enabledClusterLogTypes: [...cluster.logging.types],
     upgradePolicy: { supportType: "STANDARD" },
+    kubernetesNetworkConfig: { serviceIpv4Cidr: cluster.serviceCidr },
     endpoint: {
       endpointPrivateAccess: cluster.endpoint.privateAccess,
       endpointPublicAccess: cluster.endpoint.publicAccess,

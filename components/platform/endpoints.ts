@@ -1,5 +1,6 @@
+import { consulEndpoint, type ConsulEndpoint } from "../discovery/names";
 import { RUNTIME_FACTS } from "../runtimes";
-import { type ResolvedEnvironment, type ResolvedModel } from "../resolve/types";
+import { type ResolvedDiscovery, type ResolvedEnvironment, type ResolvedModel } from "../resolve/types";
 
 /** How clients inside the cluster reach one model. */
 export interface ModelEndpoint {
@@ -19,10 +20,19 @@ export interface ModelEndpoint {
   readonly grpcAddress: string;
   /** Versions served. */
   readonly versions: readonly number[];
+  /** Consul service name, DNS names and URLs; present when discovery is on. */
+  readonly consul?: ConsulEndpoint;
 }
 
-/** The endpoint of every model, keyed by model name. Pure: derived from names and runtime ports. */
-export function modelEndpoints(environment: ResolvedEnvironment, models: readonly ResolvedModel[]): Record<string, ModelEndpoint> {
+/**
+ * The endpoint of every model, keyed by model name. Pure: derived from names and runtime ports.
+ * @param discovery the environment's discovery settings; with them, each endpoint carries its Consul names. @default none
+ */
+export function modelEndpoints(
+  environment: ResolvedEnvironment,
+  models: readonly ResolvedModel[],
+  discovery?: ResolvedDiscovery,
+): Record<string, ModelEndpoint> {
   const endpoints: Record<string, ModelEndpoint> = {};
   for (const model of models) {
     const facts = RUNTIME_FACTS[model.runtime];
@@ -38,6 +48,7 @@ export function modelEndpoints(environment: ResolvedEnvironment, models: readonl
       httpUrl: `http://${kubernetesDns}:${facts.httpPort}`,
       grpcAddress: `${kubernetesDns}:${facts.grpcPort}`,
       versions: model.artifact.versions,
+      ...(discovery === undefined ? {} : { consul: consulEndpoint(model) }),
     };
   }
   return endpoints;

@@ -4,6 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { NvidiaDevicePlugin } from "../compute/device-plugin";
 import { devicePluginPools } from "../compute/device-plugin-values";
 import { AwsFoundation } from "../foundation/foundation";
+import { Consul } from "../discovery/consul";
+import { eksCoreDnsConfigurationValues } from "../discovery/coredns";
+import { consulAnnotationsByModel } from "../discovery/registration";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
 import { type ResolvedPlatform } from "../resolve/types";
@@ -23,7 +26,10 @@ export interface ModelServingPlatformArgs {
    * @default none (create mode)
    */
   readonly kubeconfig?: pulumi.Input<string>;
-  /** Extra `configurationValues` of the created cluster's CoreDNS add-on (create mode). @default none */
+  /**
+   * `configurationValues` of the created cluster's CoreDNS add-on (create mode).
+   * @default the Corefile that forwards the `consul` domain to Consul DNS, when discovery is on
+   */
   readonly coreDnsConfigurationValues?: pulumi.Input<Record<string, unknown>>;
 }
 
@@ -51,12 +57,14 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly servingDefaultDeny: k8s.networking.v1.NetworkPolicy;
   /** One InferencePool per resolved server pool, keyed by pool name. */
   readonly serverPools: Readonly<Record<string, InferencePool>>;
+  /** Consul (servers, catalog sync, DNS and the CoreDNS forwarding); absent when discovery is off. */
+  readonly consul?: Consul;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
 
   constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TOKENS.platform, name, {}, opts);
-    const { environment, models, serverPools } = args.platform;
+    const { environment, models, serverPools, discovery } = args.platform;
 
     this.awsProvider = new aws.Provider(
       `${name}-aws`,
@@ -65,13 +73,10 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
     );
     let kubeconfig = args.kubeconfig;
     if (args.platform.foundation) {
+      const coreDns = args.coreDnsConfigurationValues ?? (discovery?.coreDns === "eks-addon" ? eksCoreDnsConfigurationValues(discovery) : undefined);
       this.foundation = new AwsFoundation(
         `${name}-foundation`,
-        {
-          environment,
-          foundation: args.platform.foundation,
-          ...(args.coreDnsConfigurationValues === undefined ? {} : { coreDnsConfigurationValues: args.coreDnsConfigurationValues }),
-        },
+        { environment, foundation: args.platform.foundation, ...(coreDns === undefined ? {} : { coreDnsConfigurationValues: coreDns }) },
         { parent: this, providers: [this.awsProvider] },
       );
       kubeconfig = this.foundation.kubeconfig;
@@ -96,18 +101,23 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
       ...kubernetes,
       dependsOn: [this.namespace],
     });
+    const areas = { parent: this, providers: [this.awsProvider, this.kubernetesProvider] };
+    if (discovery) {
+      this.consul = new Consul(`${name}-consul`, { environment, discovery, storageClass: this.storageClass }, areas);
+    }
     const byPool = modelsByPool(models);
+    const serviceAnnotations = consulAnnotationsByModel(args.platform);
     const pools: Record<string, InferencePool> = {};
     for (const pool of serverPools) {
       const roleArn = this.foundation?.modelStoreRoleArns[pool.name];
       pools[pool.name] = new InferencePool(
         `${name}-${pool.name}`,
-        { environment, pool, models: byPool.get(pool.name) ?? [], ...(roleArn === undefined ? {} : { roleArn }) },
-        { parent: this, providers: [this.awsProvider, this.kubernetesProvider], dependsOn: [this.namespace, this.servingPriorityClass] },
+        { environment, pool, models: byPool.get(pool.name) ?? [], serviceAnnotations, ...(roleArn === undefined ? {} : { roleArn }) },
+        { ...areas, dependsOn: [this.namespace, this.servingPriorityClass] },
       );
     }
     this.serverPools = pools;
-    this.endpoints = pulumi.output(modelEndpoints(environment, models));
+    this.endpoints = pulumi.output(modelEndpoints(environment, models, discovery));
 
     this.registerOutputs({ endpoints: this.endpoints });
   }

@@ -78,6 +78,11 @@ export interface ResolvedEksCluster {
   readonly admins: readonly string[];
   /** Give the identity running `pulumi up` cluster admin. */
   readonly deployerAdmin: boolean;
+  /**
+   * The cluster's Service CIDR, set explicitly (EKS would otherwise pick 10.100.0.0/16 or 172.20.0.0/16
+   * from the VPC's range): the Consul DNS Service pins a ClusterIP inside it (`discovery.dns.serviceCidr`).
+   */
+  readonly serviceCidr: string;
 }
 
 /** One ECR repository. */

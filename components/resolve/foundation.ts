@@ -5,7 +5,7 @@
  */
 import { SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../identity/scopes";
 import { accessLogBucketName } from "../modelstore/names";
-import { isNetworkAddress, isOpenCidr, parseCidr, subnetLayout, VPC_PREFIX_RANGE, formatCidr } from "../network/layout";
+import { isNetworkAddress, isOpenCidr, parseCidr, subnetLayout, VPC_PREFIX_RANGE, formatCidr, type Cidr } from "../network/layout";
 import { defaultRepositoryPrefix, ecrRegistryHost, RUNTIME_IMAGES } from "../registry/images";
 import { type EnvironmentSpec } from "../spec/environment";
 import { type CreateClusterSpec } from "../spec/foundation";
@@ -34,6 +34,7 @@ export function resolveFoundation(
   serverPools: readonly ResolvedServerPool[],
   secretKeys: ReadonlySet<string>,
   origin: Origin,
+  serviceCidr: string,
 ): { foundation?: ResolvedFoundation; problems: Problem[] } {
   const problems: Problem[] = [];
   if (spec.cluster.mode !== "create" || environment.cluster.mode !== "create") {
@@ -53,7 +54,12 @@ export function resolveFoundation(
   }
   const before = problems.length;
   const network = resolveNetwork(create, origin, problems);
-  const cluster = resolveCluster(create, environment.cluster.name, origin, problems);
+  const cluster = resolveCluster(create, environment.cluster.name, serviceCidr, origin, problems);
+  if (network?.mode === "create" && overlaps(parseCidr(network.cidr), parseCidr(serviceCidr))) {
+    problems.push(
+      problemAt(origin, ["cluster", "network", "cidr"], `overlaps the cluster's Service CIDR ${serviceCidr} (discovery.dns.serviceCidr), which EKS refuses; got ${describeValue(network.cidr)}. Choose a VPC block outside ${serviceCidr}, or set discovery.dns.serviceCidr to another block.`),
+    );
+  }
   const nodeGroups = network ? resolveNodeGroups(create, environment, network.zones.map((z) => z.name), origin, problems) : [];
   const registry = resolveRegistry(create, environment, serverPools, origin, problems);
   const modelStore = resolveModelStore(create, environment, origin, problems);
@@ -117,7 +123,13 @@ function resolveNetwork(spec: CreateSpec, origin: Origin, problems: Problem[]): 
   };
 }
 
-function resolveCluster(spec: CreateSpec, name: string, origin: Origin, problems: Problem[]): ResolvedEksCluster | undefined {
+/** True when two CIDR blocks share an address. */
+function overlaps(a: Cidr, b: Cidr): boolean {
+  const end = (c: Cidr) => c.address + 2 ** (32 - c.prefix) - 1;
+  return a.address <= end(b) && b.address <= end(a);
+}
+
+function resolveCluster(spec: CreateSpec, name: string, serviceCidr: string, origin: Origin, problems: Problem[]): ResolvedEksCluster | undefined {
   const tier = FOUNDATION_TIER_DEFAULTS[spec.tier];
   const cluster = spec.cluster;
   const before = problems.length;
@@ -149,6 +161,7 @@ function resolveCluster(spec: CreateSpec, name: string, origin: Origin, problems
     logging: { types: [...new Set(cluster.logTypes ?? tier.logTypes)].sort(), retentionDays: cluster.logRetentionDays ?? tier.logRetentionDays },
     admins: [...new Set(cluster.admins ?? [])].sort(),
     deployerAdmin: cluster.deployerAdmin ?? FOUNDATION_DEFAULTS.deployerAdmin,
+    serviceCidr,
   };
 }
 

@@ -1,6 +1,8 @@
 import { parseCatalog, type CatalogFile } from "../spec/catalog";
 import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
+import { resolveDiscovery, withDiscoveryDrain } from "./discovery";
+import { DISCOVERY_DEFAULTS } from "./discovery-defaults";
 import { resolveEnvironment } from "./environment";
 import { resolveFoundation } from "./foundation";
 import { resolveModels } from "./models";
@@ -11,6 +13,7 @@ export * from "./types";
 export { TIER_DEFAULTS, PLATFORM_DEFAULTS } from "./defaults";
 export * from "./foundation-types";
 export { FOUNDATION_DEFAULTS, FOUNDATION_TIER_DEFAULTS } from "./foundation-defaults";
+export { DISCOVERY_DEFAULTS, DISCOVERY_TIER_DEFAULTS, CONSUL_CHART } from "./discovery-defaults";
 
 /** Everything `loadPlatform` reads, already in memory (it does no I/O). */
 export interface PlatformInput {
@@ -44,13 +47,18 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...models.problems);
       const pools = resolveServerPools(models.models, catalog.models, env.environment);
       problems.push(...pools.problems);
-      const foundation = resolveFoundation(spec, env.environment, models.models, pools.serverPools, secretKeys, environmentOrigin);
+      const discovery = resolveDiscovery(spec.discovery, env.environment, models.models, catalog.models, environmentOrigin);
+      problems.push(...discovery.problems);
+      const serviceCidr = spec.discovery?.dns?.serviceCidr ?? DISCOVERY_DEFAULTS.serviceCidr;
+      const serverPools = withDiscoveryDrain(pools.serverPools, discovery.discovery);
+      const foundation = resolveFoundation(spec, env.environment, models.models, serverPools, secretKeys, environmentOrigin, serviceCidr);
       problems.push(...foundation.problems);
       platform = deepFreeze({
         environment: env.environment,
         models: models.models,
-        serverPools: pools.serverPools,
+        serverPools,
         ...(foundation.foundation === undefined ? {} : { foundation: foundation.foundation }),
+        ...(discovery.discovery === undefined ? {} : { discovery: discovery.discovery }),
       });
     }
   }

@@ -3,7 +3,7 @@ import { problemAt, type Origin } from "../spec/issues";
 import { describeValue, formatGiB, type Problem } from "../spec/problems";
 import { runtimeImage } from "../registry/images";
 import { PLATFORM_DEFAULTS } from "./defaults";
-import { SERVING_DEFAULTS } from "./serving-defaults";
+import { SERVING_DEFAULTS, SERVING_TIER_DEFAULTS } from "./serving-defaults";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedServerPool } from "./types";
 
 /** Suffix of a server pool's ServiceAccount name. */
@@ -77,6 +77,7 @@ export function resolveServerPools(
         maxReplicas: Math.max(...members.map((m) => m.scaling.maxReplicas)),
       },
       ...poolServing(first!.runtime, members),
+      preStopSeconds: SERVING_TIER_DEFAULTS[environment.tier].preStopSeconds,
     });
   }
   return { serverPools, problems };

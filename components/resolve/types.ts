@@ -157,6 +157,45 @@ export interface ResolvedServerPool {
    * `AUTOSCALING_METRIC` (a share of the tightest latency SLO, never below twice a batching delay).
    */
   readonly queueTargetMicroseconds: number;
+  /**
+   * Seconds a stopping pod keeps serving before the runtime is told to stop: the tier's delay, raised
+   * to the discovery staleness bound so no client is still sent to it from a cached answer.
+   */
+  readonly preStopSeconds: number;
+}
+
+/** Consul and DNS discovery of one environment, with every default applied (present when discovery is on). */
+export interface ResolvedDiscovery {
+  /** Consul servers: 1 in dev, otherwise odd and at least 3. */
+  readonly servers: number;
+  readonly tls: boolean;
+  readonly acls: boolean;
+  readonly gossipEncryption: boolean;
+  readonly storageGiB: number;
+  /** Spread the servers over zones (the environment's `spreadAcrossZones`, with more than one server). */
+  readonly spreadAcrossZones: boolean;
+  /** Seconds between catalog sync's writes to Consul. */
+  readonly catalogSyncIntervalSeconds: number;
+  readonly serverResources: {
+    readonly requests: { readonly cpu: string; readonly memory: string };
+    readonly limits: { readonly cpu: string; readonly memory: string };
+  };
+  readonly dns: {
+    /** ClusterIP pinned on the Consul DNS Service; CoreDNS forwards the `consul` domain to it. */
+    readonly clusterIP: string;
+    readonly serviceCidr: string;
+    readonly allowStale: boolean;
+    /** Oldest copy a follower answers from; 0 when stale reads are off (the leader answers). */
+    readonly maxStaleSeconds: number;
+    readonly serviceTtlSeconds: number;
+    readonly nodeTtlSeconds: number;
+    readonly coreDnsCacheSeconds: number;
+  };
+  /**
+   * How CoreDNS learns the forwarding: the EKS CoreDNS add-on's configuration (a cluster inferstack
+   * creates), a patch of the `coredns` ConfigMap, or nothing (the operator sets it by hand).
+   */
+  readonly coreDns: "eks-addon" | "configmap-patch" | "none";
 }
 
 /** Everything one stack deploys: the only input of renderers and components. */
@@ -168,4 +207,6 @@ export interface ResolvedPlatform {
   readonly serverPools: readonly ResolvedServerPool[];
   /** The AWS foundation inferstack creates; absent with an existing cluster (bring your own). */
   readonly foundation?: ResolvedFoundation;
+  /** Consul and DNS discovery; absent when `discovery.enabled` is false. */
+  readonly discovery?: ResolvedDiscovery;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
 import { CostSpec, CreateClusterSpec, ModelStoreFoundationFields, NodePoolFoundationFields, RegistrySpec } from "./foundation";
+import { DiscoverySpec } from "./discovery";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -85,7 +86,8 @@ export const EnvironmentSpec = z.strictObject({
   namespace: dnsLabel("namespace").optional(),
   /** Node pools by name; models choose one per environment with `environments.<stack>.nodePool`. */
   nodePools: z.record(dnsLabel("node pool name", 40), NodePoolSpec),
-  discovery: toggle.optional(),
+  /** Consul, model registration and DNS discovery (see `components/spec/discovery.ts`). */
+  discovery: DiscoverySpec.optional(),
   observability: toggle.optional(),
   logging: toggle.optional(),
 });

@@ -29,7 +29,7 @@ describe.each(SHIPPED_STACKS)("the plan of the shipped %s stack", (stack) => {
   });
 
   it("creates the serving namespace under the platform component with restricted pod security", () => {
-    const [namespace] = resource(stack, "kubernetes:core/v1:Namespace");
+    const namespace = resource(stack, "kubernetes:core/v1:Namespace").find((r) => r.name === "inferstack-namespace");
     expect(namespace!.urn).toContain("inferstack:platform:ModelServingPlatform$kubernetes:core/v1:Namespace::inferstack-namespace");
     expect(namespace!.inputs.metadata).toEqual({
       name: "inferstack",
@@ -111,6 +111,15 @@ describe("plan outputs", () => {
       httpUrl: "http://resnet50.inferstack.svc.cluster.local:8000",
       grpcAddress: "resnet50.inferstack.svc.cluster.local:8001",
       versions: [1, 2],
+      consul: {
+        service: "resnet50",
+        datacenter: "dc1",
+        dnsA: "resnet50.service.consul",
+        grpcDnsA: "grpc.resnet50.service.consul",
+        dnsSrv: "_resnet50._http.service.consul",
+        httpUrl: "http://resnet50.service.consul:8000",
+        grpcAddress: "grpc.resnet50.service.consul:8001",
+      },
     });
     expect((planOf("prod").run.outputs.endpoints as Record<string, { httpUrl: string }>)["ctr-ranker"]!.httpUrl).toBe(
       "http://ctr-ranker.inferstack.svc.cluster.local:8501",
@@ -119,12 +128,15 @@ describe("plan outputs", () => {
 
   it("writes plan.json, one manifest file per component, the runtime configs and summary.md", () => {
     expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual([
+      "discovery/Corefile",
+      "manifests/inferstack-consul.yaml",
       "manifests/inferstack-ctr-ranker.yaml",
       "manifests/inferstack-triton-a10g.yaml",
       "manifests/inferstack.yaml",
       "models/bert-encoder/config.pbtxt",
       "models/resnet50/config.pbtxt",
       "plan.json",
+      "releases/inferstack-consul-release.yaml",
       "releases/inferstack-nvidia-device-plugin-release.yaml",
       "summary.md",
       "tfserving/ctr-ranker/batching.config",
@@ -144,10 +156,11 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | `resnet50` | `triton-a10g` | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 126 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 129 resources"]\n  stack --> c0');
     expect(summary).toContain('  c1["inferstack-nvidia-device-plugin<br/>NvidiaDevicePlugin · 1 resource"]\n  c0 --> c1');
-    expect(summary).toContain('  c12["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c12');
-    expect(summary).toContain("- Kubernetes schemas: all 20 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c2["inferstack-consul<br/>Consul · 2 resources"]\n  c0 --> c2');
+    expect(summary).toContain('  c13["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c13');
+    expect(summary).toContain("- Kubernetes schemas: all 21 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {
@@ -158,7 +171,7 @@ describe("plan outputs", () => {
   it("reports Kubernetes objects that fail their schema", () => {
     const { platform, run } = planOf("dev");
     const broken = run.resources.map((r) =>
-      r.type === "kubernetes:core/v1:Namespace" ? { ...r, inputs: { ...r.inputs, spec: { finalizers: "kubernetes" } } } : r,
+      r.name === "inferstack-namespace" ? { ...r, inputs: { ...r.inputs, spec: { finalizers: "kubernetes" } } } : r,
     );
     expect(planArtifacts(platform, { ...run, resources: broken }).schemaErrors).toEqual([
       { urn: "urn:pulumi:dev::inferstack::inferstack:platform:ModelServingPlatform$kubernetes:core/v1:Namespace::inferstack-namespace", errors: ["/spec/finalizers must be array"] },

@@ -56,7 +56,7 @@ export function renderDeployment(input: DeploymentInput) {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           priorityClassName: POOL_NAMES.priorityClass(environment.namespace),
-          terminationGracePeriodSeconds: tier.preStopSeconds + pool.requestSeconds + SERVING_SETTINGS.terminationMarginSeconds,
+          terminationGracePeriodSeconds: pool.preStopSeconds + pool.requestSeconds + SERVING_SETTINGS.terminationMarginSeconds,
           securityContext: {
             runAsNonRoot: true,
             runAsUser,
@@ -83,7 +83,7 @@ export function renderDeployment(input: DeploymentInput) {
             : {}),
           ...(synced.length > 0 ? { initContainers: synced.map((s) => syncContainer(s)) } : {}),
           containers: [
-            serverContainer({ environment, pool, models, sources, startupFailureThreshold, preStopSeconds: tier.preStopSeconds }),
+            serverContainer({ environment, pool, models, sources, startupFailureThreshold, preStopSeconds: pool.preStopSeconds }),
           ],
           volumes: volumes(pool, synced.length > 0),
         },

@@ -65,6 +65,7 @@ describe("the cluster", () => {
       bootstrapSelfManagedAddons: false,
       enabledClusterLogTypes: ["api", "audit", "authenticator"],
       upgradePolicy: { supportType: "STANDARD" },
+      kubernetesNetworkConfig: { serviceIpv4Cidr: "10.100.0.0/16" },
       endpoint: { endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
     });
     const privateCluster = { ...foundation!.cluster, endpoint: { privateAccess: true as const, publicAccess: false, publicAccessCidrs: [] } };

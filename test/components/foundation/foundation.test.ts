@@ -166,7 +166,8 @@ describe("the prod foundation under the mock engine", () => {
     const addon = (name: string) => one("prod", "aws:eks/addon:Addon", name);
     const vpcCni = addon(`${F}-networking-addons-vpc-cni`);
     expect(json(vpcCni.inputs.configurationValues)).toEqual({ enableNetworkPolicy: "true" });
-    expect(addon(`${F}-addons-coredns`).inputs.configurationValues).toBeUndefined();
+    // CoreDNS carries the Corefile that forwards `consul` to Consul DNS (asserted in the discovery tests).
+    expect(Object.keys(json(addon(`${F}-addons-coredns`).inputs.configurationValues) as object)).toEqual(["corefile"]);
     const systemGroup = one("prod", "aws:eks/nodeGroup:NodeGroup", `${F}-system-nodes-node-group`);
     expect(addon(`${F}-addons-coredns`).dependsOn).toContain(systemGroup.urn);
     expect(addon(`${F}-addons-aws-ebs-csi-driver`).dependsOn).toContain(systemGroup.urn);
@@ -412,7 +413,7 @@ describe("a created cluster in an existing VPC with Bottlerocket GPU nodes", () 
       { deviceName: "/dev/xvda", ebs: { volumeSize: 4, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
       { deviceName: "/dev/xvdb", ebs: { volumeSize: 200, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
     ]);
-    expect(all("variant", "kubernetes:helm.sh/v3:Release")).toEqual([]);
+    expect(all("variant", "kubernetes:helm.sh/v3:Release").map((r) => r.name)).toEqual(["inferstack-consul-release"]);
   });
 
   it("scans the environment's repositories at registry level and keeps custom images by count only", () => {

@@ -49,6 +49,7 @@ describe("foundation defaults", () => {
         logging: { types: ["api", "audit", "authenticator"], retentionDays: 30 },
         admins: [],
         deployerAdmin: true,
+        serviceCidr: "10.100.0.0/16",
       },
       nodeGroups: [
         { ...systemGroup, instanceTypes: ["m6i.xlarge"], minNodes: 2, desiredNodes: 2, maxNodes: 3, detailedMonitoring: false },
@@ -183,6 +184,7 @@ describe("foundation defaults", () => {
       logging: { types: ["audit"], retentionDays: 14 },
       admins: ["arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:role/b"],
       deployerAdmin: false,
+      serviceCidr: "10.100.0.0/16",
     });
     expect(foundation!.network).toEqual({
       mode: "create",
@@ -252,6 +254,18 @@ describe("registry mirror of the pools' images", () => {
 
 describe("foundation checks", () => {
   it.each([
+    [
+      "a VPC block overlapping the cluster's Service CIDR",
+      "dev",
+      withCluster(CREATE_DEV_STACK, "      network:\n        mode: create\n        cidr: 10.100.0.0/16\n"),
+      'stacks/Pulumi.dev.yaml:11: inferstack:environment.cluster.network.cidr: overlaps the cluster\'s Service CIDR 10.100.0.0/16 (discovery.dns.serviceCidr), which EKS refuses; got "10.100.0.0/16". Choose a VPC block outside 10.100.0.0/16, or set discovery.dns.serviceCidr to another block.',
+    ],
+    [
+      "a CoreDNS patch asked of a cluster inferstack creates",
+      "dev",
+      `${CREATE_DEV_STACK}    discovery:\n      dns:\n        patchCoreDns: true\n`,
+      "stacks/Pulumi.dev.yaml:17: inferstack:environment.discovery.dns.patchCoreDns: is for an existing cluster; got true. Remove it: a cluster inferstack creates gets the forwarding through its EKS CoreDNS add-on configuration.",
+    ],
     [
       "an unknown system instance type",
       "dev",

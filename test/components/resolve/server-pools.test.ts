@@ -13,6 +13,12 @@ const resnet = ONNX_MODEL.replace("  dev:\n    nodePool: t4", "  dev:\n    nodeP
 const resolve = (catalog: Record<string, string>) => loadPlatform(inputFrom("dev", DEV_STACK, catalog));
 
 describe("server pools", () => {
+  it("keeps the tier's preStop delay without discovery, and raises it to the DNS staleness bound with it", () => {
+    const preStop = (stack: string) => loadPlatform(inputFrom("dev", stack, { "catalog/resnet50.yaml": ONNX_MODEL })).serverPools.map((p) => p.preStopSeconds);
+    expect(preStop(`${DEV_STACK}    discovery:\n      enabled: false\n`)).toEqual([5]);
+    expect(preStop(DEV_STACK)).toEqual([15]);
+  });
+
   it("gives every model a pool of its own by default", () => {
     const { serverPools } = resolve({ "catalog/resnet50.yaml": ONNX_MODEL });
     expect(serverPools).toEqual([
@@ -32,6 +38,8 @@ describe("server pools", () => {
         requestSeconds: 30,
         // A quarter of the 40 ms latency SLO.
         queueTargetMicroseconds: 10000,
+        // dev's 5 s, raised to the 15 s Consul DNS staleness bound of dev.
+        preStopSeconds: 15,
       },
     ]);
   });
@@ -53,6 +61,7 @@ describe("server pools", () => {
         loadSeconds: 600,
         requestSeconds: 30,
         queueTargetMicroseconds: 10000,
+        preStopSeconds: 15,
       },
     ]);
     expect(platform.models.map((m) => [m.name, m.serverPool])).toEqual([

@@ -238,13 +238,19 @@ describe("the TF Serving pod", () => {
 
 describe("prod differs from dev where the tier defaults say so", () => {
   it.each([
-    ["preStop delay", (p: RenderedInferencePool) => podOf(p).containers[0]!.lifecycle.preStop.exec.command, ["sleep", "5"], ["sleep", "15"]],
     ["zone spread", (p: RenderedInferencePool) => podOf(p).topologySpreadConstraints?.length ?? 0, 0, 1],
     ["revision history", (p: RenderedInferencePool) => p.deployment.spec.revisionHistoryLimit, 2, 10],
     ["scale-down window", (p: RenderedInferencePool) => p.autoscaler.spec.behavior.scaleDown.stabilizationWindowSeconds, 60, 300],
     ["minimum replicas", (p: RenderedInferencePool) => p.autoscaler.spec.minReplicas, 1, 2],
   ])("%s", (_what, pick, inDev, inProd) => {
     expect([pick(dev["resnet50"]!), pick(prod["triton-a10g"]!)]).toEqual([inDev, inProd]);
+  });
+
+  it("keeps a stopping pod serving for the pool's preStop delay (dev's 5 s raised to its 15 s DNS staleness)", () => {
+    expect([podOf(dev["resnet50"]!).containers[0]!.lifecycle.preStop.exec.command, podOf(prod["triton-a10g"]!).containers[0]!.lifecycle.preStop.exec.command]).toEqual([
+      ["sleep", "15"],
+      ["sleep", "15"],
+    ]);
   });
 
   it("runs dev's CPU TF Serving pool without GPU, toleration or GPU metrics", () => {
