@@ -4,4 +4,5 @@
  */
 export const TOKENS = Object.freeze({
   platform: "inferstack:platform:ModelServingPlatform",
+  observability: "inferstack:observability:Observability",
 } as const);

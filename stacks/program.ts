@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { readMonitoringSecrets } from "../components/observability/secrets";
 import { ModelServingPlatform } from "../components/platform/platform";
 import { listStacks, readCatalog, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
@@ -31,11 +32,14 @@ export async function program(root: string = ROOT): Promise<Record<string, unkno
     throw error;
   }
 
-  const kubeconfig = new pulumi.Config(CONFIG_NAMESPACE).requireSecret("kubeconfig");
-  const inferstack = new ModelServingPlatform("inferstack", { platform, kubeconfig });
+  const config = new pulumi.Config(CONFIG_NAMESPACE);
+  const kubeconfig = config.requireSecret("kubeconfig");
+  const monitoringSecrets = platform.monitoring && readMonitoringSecrets(platform.monitoring, (key) => config.requireSecret(key));
+  const inferstack = new ModelServingPlatform("inferstack", { platform, kubeconfig, ...(monitoringSecrets ? { monitoringSecrets } : {}) });
   return {
     environment: { stack, tier: platform.environment.tier, namespace: platform.environment.namespace },
     endpoints: inferstack.endpoints,
+    ...(inferstack.observability ? { monitoring: inferstack.observability.urls } : {}),
   };
 }
 

@@ -3,6 +3,8 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
+import { Observability } from "../observability/observability";
+import { type MonitoringSecrets } from "../observability/secrets";
 import { type ResolvedPlatform } from "../resolve/types";
 import { TOKENS } from "../tokens";
 import { modelEndpoints, type ModelEndpoint } from "./endpoints";
@@ -13,6 +15,11 @@ export interface ModelServingPlatformArgs {
   readonly platform: ResolvedPlatform;
   /** Kubeconfig of the target cluster; pass it as a secret (`config.requireSecret("kubeconfig")`). */
   readonly kubeconfig: pulumi.Input<string>;
+  /**
+   * Grafana's admin password and the alert receivers' endpoints (`readMonitoringSecrets`); required
+   * when the platform has monitoring. @default none
+   */
+  readonly monitoringSecrets?: MonitoringSecrets;
 }
 
 /**
@@ -31,10 +38,12 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly storageClass: k8s.storage.v1.StorageClass;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
+  /** Monitoring and alerting; absent when observability is disabled. */
+  readonly observability?: Observability;
 
   constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TOKENS.platform, name, {}, opts);
-    const { environment, models } = args.platform;
+    const { environment, models, serverPools, monitoring } = args.platform;
 
     this.awsProvider = new aws.Provider(
       `${name}-aws`,
@@ -55,7 +64,23 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
       provider: this.kubernetesProvider,
     });
     this.endpoints = pulumi.output(modelEndpoints(environment, models));
+    if (monitoring !== undefined) {
+      if (args.monitoringSecrets === undefined) throw new pulumi.RunError("ModelServingPlatform: monitoring is enabled but no monitoringSecrets were passed; read them with readMonitoringSecrets.");
+      this.observability = new Observability(
+        `${name}-observability`,
+        {
+          environment,
+          monitoring,
+          models,
+          serverPools,
+          grafanaAdminPassword: args.monitoringSecrets.grafanaAdminPassword,
+          receiverEndpoints: args.monitoringSecrets.receiverEndpoints,
+          prerequisites: [this.namespace, this.storageClass],
+        },
+        { parent: this, providers: [this.awsProvider, this.kubernetesProvider] },
+      );
+    }
 
-    this.registerOutputs({ endpoints: this.endpoints });
+    this.registerOutputs({ endpoints: this.endpoints, ...(this.observability === undefined ? {} : { monitoring: this.observability.urls }) });
   }
 }

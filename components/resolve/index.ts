@@ -3,6 +3,7 @@ import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
 import { resolveEnvironment } from "./environment";
 import { resolveModels } from "./models";
+import { resolveMonitoring } from "./monitoring";
 import { resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
@@ -41,7 +42,14 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...models.problems);
       const pools = resolveServerPools(models.models, catalog.models, env.environment);
       problems.push(...pools.problems);
-      platform = deepFreeze({ environment: env.environment, models: models.models, serverPools: pools.serverPools });
+      const monitoring = resolveMonitoring(spec, env.environment, secretKeys, environmentOrigin);
+      problems.push(...monitoring.problems);
+      platform = deepFreeze({
+        environment: env.environment,
+        models: models.models,
+        serverPools: pools.serverPools,
+        ...(monitoring.monitoring === undefined ? {} : { monitoring: monitoring.monitoring }),
+      });
     }
   }
   if (problems.length > 0 || !platform) throw new SpecError(sortProblems(problems));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
+import { ObservabilitySpec } from "./observability";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -71,7 +72,8 @@ export const EnvironmentSpec = z.strictObject({
   /** Node pools by name; models choose one per environment with `environments.<stack>.nodePool`. */
   nodePools: z.record(dnsLabel("node pool name", 40), NodePoolSpec),
   discovery: toggle.optional(),
-  observability: toggle.optional(),
+  /** Monitoring and alerting (Prometheus, Alertmanager, Grafana, GPU metrics, per-model SLO rules). */
+  observability: ObservabilitySpec.optional(),
   logging: toggle.optional(),
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;
