@@ -28,6 +28,8 @@ export interface MonitoringFiles {
 }
 
 const yaml = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+/** JSON, which is YAML too: the per-model test files are large and read by promtool, not by people. */
+const jsonYaml = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
 
 /**
  * The monitoring files of a plan, so a reviewer can run the real tools on them:
@@ -53,7 +55,7 @@ export function monitoringFiles(platform: ResolvedPlatform, objects: readonly Pl
   for (const model of platform.models) {
     const pool = platform.serverPools.find((p) => p.name === model.serverPool)!;
     const tests = renderSloRuleTests({ model, pool, environment }, `../rules/${sloRuleName(model.name)}.yaml`);
-    files.set(`${MONITORING_DIR}/tests/${sloRuleName(model.name)}.test.yaml`, yaml(tests));
+    files.set(`${MONITORING_DIR}/tests/${sloRuleName(model.name)}.test.yaml`, jsonYaml(tests));
   }
   files.set(`${MONITORING_DIR}/tests/${AUTOSCALING_RULE_NAME}.test.yaml`, yaml(renderAutoscalingRuleTests(environment, `../rules/${AUTOSCALING_RULE_NAME}.yaml`)));
   files.set(`${MONITORING_DIR}/alertmanager.yaml`, yaml(renderAlertmanagerConfig(monitoring, environment, MASKED_ENDPOINTS)));

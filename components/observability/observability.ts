@@ -6,7 +6,7 @@ import { TOKENS } from "../tokens";
 import { type ReceiverEndpoints } from "./alertmanager";
 import { renderAutoscalingRule, renderPrometheusAdapterValues } from "./autoscaling";
 import { KUBE_PROMETHEUS_STACK_SERVICES, OBSERVABILITY_CHARTS, serviceUrl, type PinnedChart } from "./charts";
-import { renderDashboardConfigMap, renderModelDashboard, renderOverviewDashboard } from "./dashboards";
+import { packDashboards, renderDashboardConfigMap, renderDashboards } from "./dashboards";
 import { renderDcgmExporterValues } from "./dcgm-exporter";
 import { kubePrometheusStackValuesSchema, renderKubePrometheusStackValues } from "./kube-prometheus-stack";
 import { renderGrafanaAdminSecret, renderMonitoringNamespace } from "./namespace";
@@ -43,7 +43,8 @@ const secretInput = z.custom<pulumi.Input<string>>((value) => typeof value === "
  * Monitoring and alerting of one environment: kube-prometheus-stack (Prometheus, Alertmanager with the
  * environment's routes, Grafana with an admin Secret from the Pulumi secret), the DCGM exporter on the
  * GPU node pools, prometheus-adapter serving the autoscaling metric, one ServiceMonitor per server
- * pool, one SLO PrometheusRule and one Grafana dashboard per model, and the platform overview.
+ * pool, one SLO PrometheusRule and one Grafana dashboard per model plus the platform overview
+ * (packed into as few ConfigMaps as fit).
  * Everything is rendered from resolved data before any resource is created.
  */
 export class Observability extends pulumi.ComponentResource {
@@ -111,15 +112,9 @@ export class Observability extends pulumi.ComponentResource {
       const rule = renderSloRule({ model, pool, environment });
       sloRules[model.name] = rule.metadata.name;
       new k8s.apiextensions.CustomResource(`${name}-model-${model.name}-slo`, rule, afterStack);
-      const dashboard = renderModelDashboard(model, pool, environment);
-      new k8s.core.v1.ConfigMap(`${name}-model-${model.name}-dashboard`, renderDashboardConfigMap(dashboard, environment, monitoring), {
-        ...child,
-        dependsOn: [this.namespace],
-      });
     }
-    new k8s.core.v1.ConfigMap(`${name}-overview-dashboard`, renderDashboardConfigMap(renderOverviewDashboard(environment, monitoring), environment, monitoring), {
-      ...child,
-      dependsOn: [this.namespace],
+    packDashboards(renderDashboards(environment, monitoring, args.models, args.serverPools)).forEach((shard, index) => {
+      new k8s.core.v1.ConfigMap(`${name}-dashboards-${index}`, renderDashboardConfigMap(shard, index, environment, monitoring), { ...child, dependsOn: [this.namespace] });
     });
 
     this.urls = pulumi.output({

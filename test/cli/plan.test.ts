@@ -118,8 +118,8 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 22 resources"]\n  stack --> c0');
-    expect(summary).toContain("- Kubernetes schemas: all 16 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 19 resources"]\n  stack --> c0');
+    expect(summary).toContain("- Kubernetes schemas: all 13 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {

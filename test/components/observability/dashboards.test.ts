@@ -1,5 +1,14 @@
 import { dashboardUid, MAX_DASHBOARD_UID_LENGTH } from "../../../components/observability/dashboard-names";
-import { dashboardExpressions, renderDashboardConfigMap, renderModelDashboard, renderOverviewDashboard, type RenderedDashboard } from "../../../components/observability/dashboards";
+import {
+  dashboardExpressions,
+  MAX_DASHBOARD_BYTES_PER_CONFIGMAP,
+  packDashboards,
+  renderDashboardConfigMap,
+  renderDashboards,
+  renderModelDashboard,
+  renderOverviewDashboard,
+  type RenderedDashboard,
+} from "../../../components/observability/dashboards";
 import { renderSloRule } from "../../../components/observability/slo-rules";
 import { type ResolvedPlatform } from "../../../components/resolve";
 import { validateKubernetesObject } from "../../../components/validate/kubernetes";
@@ -95,6 +104,25 @@ describe("the per-model dashboards", () => {
   });
 });
 
+describe("packing dashboards into ConfigMaps", () => {
+  const dashboard = (uid: string, bytes: number): RenderedDashboard => ({ uid, title: uid, json: "x".repeat(bytes) });
+
+  it("fills each ConfigMap up to the byte budget, in order, and never splits a dashboard", () => {
+    const dashboards = [dashboard("a", 300), dashboard("b", 300), dashboard("c", 400), dashboard("d", 1500), dashboard("e", 100)];
+    expect(packDashboards(dashboards, 1000).map((s) => s.map((d) => d.uid))).toEqual([["a", "b", "c"], ["d"], ["e"]]);
+  });
+
+  it("keeps a thousand model dashboards within half of Kubernetes' object limit per ConfigMap", () => {
+    const model = prod.models[0]!;
+    const pool = prod.serverPools.find((p) => p.name === model.serverPool)!;
+    const many = Array.from({ length: 1000 }, (_, i) => renderModelDashboard({ ...model, name: `model-${i}` }, pool, prod.environment));
+    const shards = packDashboards(many);
+    expect(shards.flat()).toHaveLength(1000);
+    expect(Math.max(...shards.map((s) => s.reduce((sum, d) => sum + Buffer.byteLength(d.json), 0)))).toBeLessThanOrEqual(MAX_DASHBOARD_BYTES_PER_CONFIGMAP);
+    expect(shards.length).toBeLessThan(20);
+  });
+});
+
 describe.each([
   ["prod", prod],
   ["dev", dev],
@@ -112,24 +140,25 @@ describe.each([
     expect([...new Set(used)].filter((name) => !recorded.has(name))).toEqual([]);
   });
 
-  it("are delivered as ConfigMaps the Grafana sidecar loads into the inferstack folder", () => {
-    const dashboard = modelDashboard(platform, "resnet50");
-    const configMap = renderDashboardConfigMap(dashboard, platform.environment, platform.monitoring!);
+  it("are delivered in ConfigMaps the Grafana sidecar loads into the inferstack folder, one data key per dashboard", () => {
+    const dashboards = renderDashboards(platform.environment, platform.monitoring!, platform.models, platform.serverPools);
+    const shards = packDashboards(dashboards);
+    expect(shards.map((s) => s.map((d) => d.uid))).toEqual([["inferstack-overview", ...platform.models.map((m) => `inferstack-${m.name}`)]]);
+    const configMap = renderDashboardConfigMap(shards[0]!, 0, platform.environment, platform.monitoring!);
     expect(configMap.metadata).toEqual({
       namespace: "monitoring",
       labels: {
         "app.kubernetes.io/name": "grafana",
-        "app.kubernetes.io/instance": "inferstack-resnet50",
-        "app.kubernetes.io/component": "dashboard",
+        "app.kubernetes.io/instance": "inferstack-dashboards-0",
+        "app.kubernetes.io/component": "dashboards",
         "app.kubernetes.io/part-of": "inferstack",
         "app.kubernetes.io/managed-by": "pulumi",
-        "inferstack.io/model": "resnet50",
         "inferstack.io/environment": platform.environment.stack,
         grafana_dashboard: "1",
       },
       annotations: { grafana_folder: "inferstack" },
     });
-    expect(Object.keys(configMap.data)).toEqual(["inferstack-resnet50.json"]);
+    expect(Object.keys(configMap.data)).toEqual(dashboards.map((d) => `${d.uid}.json`));
     expect(JSON.parse(configMap.data["inferstack-resnet50.json"]!).uid).toBe("inferstack-resnet50");
     expect(validateKubernetesObject({ ...configMap, metadata: { ...configMap.metadata, name: "x" } })).toEqual([]);
   });

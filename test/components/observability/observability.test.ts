@@ -49,7 +49,7 @@ describe.each(SHIPPED_STACKS)("monitoring in the plan of the shipped %s stack", 
     expect(typeCounts(children(stack))).toEqual({
       "kubernetes:core/v1:Namespace": 1,
       "kubernetes:core/v1:Secret": 1,
-      "kubernetes:core/v1:ConfigMap": platform.models.length + 1,
+      "kubernetes:core/v1:ConfigMap": 1,
       [RELEASE]: 3,
       "kubernetes:monitoring.coreos.com/v1:PrometheusRule": platform.models.length + 1,
       "kubernetes:monitoring.coreos.com/v1:ServiceMonitor": platform.serverPools.length + 1,
