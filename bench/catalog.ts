@@ -38,6 +38,10 @@ export function syntheticProject(size: number, seed = 42): Map<string, string> {
     `config:
   inferstack:kubeconfig:
     secure: v1:bench
+  inferstack:grafanaAdminPassword:
+    secure: v1:bench
+  inferstack:alertPagerdutyRoutingKey:
+    secure: v1:bench
   inferstack:environment:
     tier: prod
     aws:
@@ -56,6 +60,9 @@ export function syntheticProject(size: number, seed = 42): Map<string, string> {
         instanceTypes: [g6e.xlarge]
         minNodes: 2
         maxNodes: ${Math.max(12, size * 4)}
+    observability:
+      alerting:
+        pagerduty: {}
 `,
   );
   let sharedOpen: { name: string; runtime: string; left: number; nodePool: string } | undefined;

@@ -15,4 +15,5 @@ export const TOKENS = Object.freeze({
   modelStoreReaders: "inferstack:identity:ModelStoreReaders",
   inferencePool: "inferstack:serving:InferencePool",
   consul: "inferstack:discovery:Consul",
+  observability: "inferstack:observability:Observability",
 } as const);

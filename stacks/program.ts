@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { estimateCost } from "../components/cost/estimate";
 import { foundationOutputs } from "../components/foundation/outputs";
 import { discoveryOutputs } from "../components/discovery/report";
+import { readMonitoringSecrets } from "../components/observability/secrets";
 import { ModelServingPlatform } from "../components/platform/platform";
 import { listStacks, readCatalog, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
@@ -35,14 +36,21 @@ export async function program(root: string = ROOT): Promise<Record<string, unkno
   }
 
   // A created cluster brings its own kubeconfig; an existing one needs the secret (resolve checked it).
-  const kubeconfig = platform.foundation ? undefined : new pulumi.Config(CONFIG_NAMESPACE).requireSecret("kubeconfig");
-  const inferstack = new ModelServingPlatform("inferstack", { platform, ...(kubeconfig === undefined ? {} : { kubeconfig }) });
+  const config = new pulumi.Config(CONFIG_NAMESPACE);
+  const kubeconfig = platform.foundation ? undefined : config.requireSecret("kubeconfig");
+  const monitoringSecrets = platform.monitoring && readMonitoringSecrets(platform.monitoring, (key) => config.requireSecret(key));
+  const inferstack = new ModelServingPlatform("inferstack", {
+    platform,
+    ...(kubeconfig === undefined ? {} : { kubeconfig }),
+    ...(monitoringSecrets ? { monitoringSecrets } : {}),
+  });
   return {
     environment: { stack, tier: platform.environment.tier, namespace: platform.environment.namespace },
     endpoints: inferstack.endpoints,
     cost: estimateCost(platform),
     ...(inferstack.foundation === undefined ? {} : { foundation: foundationOutputs(inferstack.foundation, platform.foundation!) }),
     ...(platform.discovery === undefined ? {} : { discovery: discoveryOutputs(platform.discovery) }),
+    ...(inferstack.observability ? { monitoring: inferstack.observability.urls } : {}),
   };
 }
 

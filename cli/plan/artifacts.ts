@@ -5,6 +5,7 @@ import { type ResolvedPlatform } from "../../components/resolve/types";
 import { servingPlanFiles } from "../../components/serving/render";
 import { type MockRun } from "./engine";
 import { plannedObjects, plannedReleases, type PlannedObject } from "./kubernetes";
+import { monitoringFiles, monitoringSummary } from "./monitoring";
 import { renderSummary } from "./summary";
 import { sortKeys, stableJson } from "./values";
 
@@ -47,13 +48,23 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
 
   // Runtime configs: models/<model>/config.pbtxt (Triton) and tfserving/<pool>/*.config (TF Serving).
   for (const [file, text] of servingPlanFiles(platform)) files.set(file, text);
+  const monitoring = monitoringFiles(platform, objects);
+  for (const [file, content] of monitoring.files) files.set(file, content);
 
   const checks = [
     schemaErrors.length === 0
       ? `Kubernetes schemas: all ${objects.length} objects valid (kubernetes-models, Kubernetes 1.27 schemas).`
       : `Kubernetes schemas: ${schemaErrors.length} of ${objects.length} objects INVALID.`,
+    ...(monitoring.expressions === 0
+      ? []
+      : [
+          monitoring.promqlErrors.length === 0
+            ? `PromQL: all ${monitoring.expressions} expressions of rules, dashboards and the metrics adapter parse (lezer-promql).`
+            : `PromQL: ${monitoring.promqlErrors.length} of ${monitoring.expressions} expressions INVALID: ${monitoring.promqlErrors.join("; ")}.`,
+        ]),
   ];
-  files.set("summary.md", renderSummary({ platform, run, checks }));
+  const summarySection = monitoringSummary(platform);
+  files.set("summary.md", renderSummary({ platform, run, checks, sections: summarySection === undefined ? [] : [summarySection] }));
   return { files, objects, schemaErrors };
 }
 

@@ -1,4 +1,4 @@
-import { sortKeys } from "./values";
+import { SECRET_MASK, sortKeys } from "./values";
 import { autonameSuffix, CLUSTER_SCOPED_KINDS } from "./mocks";
 import { type RecordedResource } from "./engine";
 
@@ -35,6 +35,11 @@ export function plannedObjects(resources: readonly RecordedResource[]): PlannedO
       metadata.namespace = typeof providerNamespace === "string" ? providerNamespace : "default";
     }
     const { apiVersion, kind: _kind, metadata: _metadata, ...rest } = resource.inputs;
+    // The Kubernetes SDK marks a Secret's whole `data`/`stringData` map secret, so the plan cannot show
+    // its keys either: the map is shown as one masked entry, which keeps the object's shape valid.
+    if (kind === "Secret") {
+      for (const field of ["data", "stringData"]) if (rest[field] === SECRET_MASK) rest[field] = { [SECRET_MASK]: SECRET_MASK };
+    }
     objects.push({
       urn: resource.urn,
       component: owningComponent(resource, byUrn),

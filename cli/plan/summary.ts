@@ -20,6 +20,8 @@ export interface SummaryInput {
   readonly run: MockRun;
   /** Results of the checks the plan ran (schema validation, policies), one line each. */
   readonly checks: readonly string[];
+  /** Sections areas add (e.g. Monitoring), placed before the checks. @default none */
+  readonly sections?: readonly SummarySection[];
 }
 
 /** Renders `summary.md`: counts, endpoints, the component tree as a Mermaid diagram and the checks. */
@@ -34,6 +36,7 @@ export function renderSummary(input: SummaryInput): string {
     { title: "Estimated monthly cost", body: renderCostSection(estimateCost(input.platform)) },
     { title: "Discovery", body: discoverySummary(input.platform) },
     { title: "Component tree", body: mermaid(input.run) },
+    ...(input.sections ?? []),
     { title: "Checks", body: input.checks.map((c) => `- ${c}`).join("\n") },
   ];
   const header = [

@@ -9,6 +9,8 @@ import { eksCoreDnsConfigurationValues } from "../discovery/coredns";
 import { consulAnnotationsByModel } from "../discovery/registration";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
+import { Observability } from "../observability/observability";
+import { type MonitoringSecrets } from "../observability/secrets";
 import { type ResolvedPlatform } from "../resolve/types";
 import { renderDefaultDenyPolicy, renderServingPriorityClass } from "../serving/kubernetes/objects";
 import { InferencePool } from "../serving/pool";
@@ -31,6 +33,11 @@ export interface ModelServingPlatformArgs {
    * @default the Corefile that forwards the `consul` domain to Consul DNS, when discovery is on
    */
   readonly coreDnsConfigurationValues?: pulumi.Input<Record<string, unknown>>;
+  /**
+   * Grafana's admin password and the alert receivers' endpoints (`readMonitoringSecrets`); required
+   * when the platform has monitoring. @default none
+   */
+  readonly monitoringSecrets?: MonitoringSecrets;
 }
 
 /**
@@ -61,10 +68,12 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly consul?: Consul;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
+  /** Monitoring and alerting; absent when observability is disabled. */
+  readonly observability?: Observability;
 
   constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TOKENS.platform, name, {}, opts);
-    const { environment, models, serverPools, discovery } = args.platform;
+    const { environment, models, serverPools, discovery, monitoring } = args.platform;
 
     this.awsProvider = new aws.Provider(
       `${name}-aws`,
@@ -118,7 +127,23 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
     }
     this.serverPools = pools;
     this.endpoints = pulumi.output(modelEndpoints(environment, models, discovery));
+    if (monitoring !== undefined) {
+      if (args.monitoringSecrets === undefined) throw new pulumi.RunError("ModelServingPlatform: monitoring is enabled but no monitoringSecrets were passed; read them with readMonitoringSecrets.");
+      this.observability = new Observability(
+        `${name}-observability`,
+        {
+          environment,
+          monitoring,
+          models,
+          serverPools,
+          grafanaAdminPassword: args.monitoringSecrets.grafanaAdminPassword,
+          receiverEndpoints: args.monitoringSecrets.receiverEndpoints,
+          prerequisites: [this.namespace, this.storageClass],
+        },
+        areas,
+      );
+    }
 
-    this.registerOutputs({ endpoints: this.endpoints });
+    this.registerOutputs({ endpoints: this.endpoints, ...(this.observability === undefined ? {} : { monitoring: this.observability.urls }) });
   }
 }

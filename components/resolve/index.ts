@@ -6,6 +6,7 @@ import { DISCOVERY_DEFAULTS } from "./discovery-defaults";
 import { resolveEnvironment } from "./environment";
 import { resolveFoundation } from "./foundation";
 import { resolveModels } from "./models";
+import { resolveMonitoring } from "./monitoring";
 import { resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
@@ -53,12 +54,15 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       const serverPools = withDiscoveryDrain(pools.serverPools, discovery.discovery);
       const foundation = resolveFoundation(spec, env.environment, models.models, serverPools, secretKeys, environmentOrigin, serviceCidr);
       problems.push(...foundation.problems);
+      const monitoring = resolveMonitoring(spec, env.environment, secretKeys, environmentOrigin);
+      problems.push(...monitoring.problems);
       platform = deepFreeze({
         environment: env.environment,
         models: models.models,
         serverPools,
         ...(foundation.foundation === undefined ? {} : { foundation: foundation.foundation }),
         ...(discovery.discovery === undefined ? {} : { discovery: discovery.discovery }),
+        ...(monitoring.monitoring === undefined ? {} : { monitoring: monitoring.monitoring }),
       });
     }
   }

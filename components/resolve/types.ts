@@ -2,6 +2,7 @@ import { type InstanceType } from "../compute/instance-types";
 import { type ResolvedFoundation } from "./foundation-types";
 import { type CapacityType, type Tier } from "../spec/environment";
 import { type DataType, type ModelFormat, type Precision, type Runtime, type SloSpec } from "../spec/model";
+import { type ReceiverKind, type Severity } from "../spec/observability";
 import { type InstanceKind } from "../spec/serving";
 
 /** A node pool with every default applied and its instance facts looked up. */
@@ -198,6 +199,44 @@ export interface ResolvedDiscovery {
   readonly coreDns: "eks-addon" | "configmap-patch" | "none";
 }
 
+/** One alert receiver; its endpoint is the secret config value `inferstack:<secretKey>`. */
+export interface ResolvedReceiver {
+  readonly kind: ReceiverKind;
+  /** Secret config key (without the `inferstack:` namespace) that holds the endpoint. */
+  readonly secretKey: string;
+  /** Severities routed to it, sorted. */
+  readonly severities: readonly Severity[];
+  /** Slack channel overriding the webhook's own. */
+  readonly channel?: string;
+}
+
+/** Monitoring and alerting with every default applied; present only when observability is enabled. */
+export interface ResolvedMonitoring {
+  readonly namespace: string;
+  readonly prometheus: {
+    readonly replicas: number;
+    readonly retentionDays: number;
+    readonly retentionSizeGiB: number;
+    readonly volumeSizeGiB: number;
+    readonly resources: { readonly cpu: string; readonly memory: string; readonly memoryLimit: string };
+  };
+  readonly alertmanager: { readonly replicas: number; readonly volumeSizeGiB: number };
+  /** prometheus-adapter replicas (it serves the autoscaling metric). */
+  readonly adapterReplicas: number;
+  /** Secret config key of Grafana's admin password. */
+  readonly grafanaAdminPasswordKey: string;
+  readonly alerting: {
+    /** Sorted by kind. */
+    readonly receivers: readonly ResolvedReceiver[];
+    readonly groupWaitSeconds: number;
+    readonly groupIntervalMinutes: number;
+    readonly repeatIntervalMinutes: Readonly<Record<Severity, number>>;
+  };
+  /** Names of the GPU node pools, sorted: the DCGM exporter runs there (none: no exporter). */
+  readonly gpuNodePools: readonly string[];
+  readonly scrapeIntervalSeconds: number;
+}
+
 /** Everything one stack deploys: the only input of renderers and components. */
 export interface ResolvedPlatform {
   readonly environment: ResolvedEnvironment;
@@ -209,4 +248,6 @@ export interface ResolvedPlatform {
   readonly foundation?: ResolvedFoundation;
   /** Consul and DNS discovery; absent when `discovery.enabled` is false. */
   readonly discovery?: ResolvedDiscovery;
+  /** Monitoring and alerting; absent when `observability.enabled` is false. */
+  readonly monitoring?: ResolvedMonitoring;
 }

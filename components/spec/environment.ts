@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
 import { CostSpec, CreateClusterSpec, ModelStoreFoundationFields, NodePoolFoundationFields, RegistrySpec } from "./foundation";
 import { DiscoverySpec } from "./discovery";
+import { ObservabilitySpec } from "./observability";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -88,7 +89,8 @@ export const EnvironmentSpec = z.strictObject({
   nodePools: z.record(dnsLabel("node pool name", 40), NodePoolSpec),
   /** Consul, model registration and DNS discovery (see `components/spec/discovery.ts`). */
   discovery: DiscoverySpec.optional(),
-  observability: toggle.optional(),
+  /** Monitoring and alerting (Prometheus, Alertmanager, Grafana, GPU metrics, per-model SLO rules). */
+  observability: ObservabilitySpec.optional(),
   logging: toggle.optional(),
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;

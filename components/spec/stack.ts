@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PLATFORM_DEFAULTS } from "../resolve/defaults";
 import { EnvironmentSpec } from "./environment";
+import { GRAFANA_ADMIN_PASSWORD_KEY, RECEIVER_SECRET_KEYS } from "./observability";
 import { parseWith, problemAt, type Origin } from "./issues";
 import { closest, describeValue, type Problem } from "./problems";
 import { type YamlSource } from "./source";
@@ -22,6 +23,10 @@ export const CONFIG_KEYS: Readonly<Record<string, ConfigKeyKind>> = Object.freez
   environment: { kind: "object", schema: EnvironmentSpec, required: true },
   catalog: { kind: "plain", schema: z.string().min(1) },
   kubeconfig: { kind: "secret", description: "the kubeconfig of an existing cluster" },
+  [GRAFANA_ADMIN_PASSWORD_KEY]: { kind: "secret", description: "Grafana's admin password" },
+  [RECEIVER_SECRET_KEYS.pagerduty]: { kind: "secret", description: "the PagerDuty routing key of the alert receiver" },
+  [RECEIVER_SECRET_KEYS.slack]: { kind: "secret", description: "the Slack webhook URL of the alert receiver" },
+  [RECEIVER_SECRET_KEYS.webhook]: { kind: "secret", description: "the webhook URL of the alert receiver" },
 });
 
 /** One config value as the stack holds it. */

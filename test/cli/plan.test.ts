@@ -127,10 +127,11 @@ describe("plan outputs", () => {
   });
 
   it("writes plan.json, one manifest file per component, the runtime configs and summary.md", () => {
-    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual([
+    expect([...planOf("prod").artifacts.files.keys()].filter((f) => !f.startsWith("monitoring/")).sort()).toEqual([
       "discovery/Corefile",
       "manifests/inferstack-consul.yaml",
       "manifests/inferstack-ctr-ranker.yaml",
+      "manifests/inferstack-observability.yaml",
       "manifests/inferstack-triton-a10g.yaml",
       "manifests/inferstack.yaml",
       "models/bert-encoder/config.pbtxt",
@@ -138,6 +139,9 @@ describe("plan outputs", () => {
       "plan.json",
       "releases/inferstack-consul-release.yaml",
       "releases/inferstack-nvidia-device-plugin-release.yaml",
+      "releases/inferstack-observability-dcgm-exporter.yaml",
+      "releases/inferstack-observability-kube-prometheus-stack.yaml",
+      "releases/inferstack-observability-prometheus-adapter.yaml",
       "summary.md",
       "tfserving/ctr-ranker/batching.config",
       "tfserving/ctr-ranker/models.config",
@@ -156,11 +160,12 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | `resnet50` | `triton-a10g` | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 129 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 143 resources"]\n  stack --> c0');
     expect(summary).toContain('  c1["inferstack-nvidia-device-plugin<br/>NvidiaDevicePlugin · 1 resource"]\n  c0 --> c1');
     expect(summary).toContain('  c2["inferstack-consul<br/>Consul · 2 resources"]\n  c0 --> c2');
-    expect(summary).toContain('  c13["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c13');
-    expect(summary).toContain("- Kubernetes schemas: all 21 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c13["inferstack-observability<br/>Observability · 13 resources"]\n  c0 --> c13');
+    expect(summary).toContain('  c14["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c14');
+    expect(summary).toContain("- Kubernetes schemas: all 31 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {

@@ -15,6 +15,8 @@ export const CREATE_DEV_STACK = `config:
         instanceTypes: [g4dn.xlarge]
       cpu:
         instanceTypes: [m6i.xlarge]
+  inferstack:grafanaAdminPassword:
+    secure: v1:abc
 `;
 
 /** The same environment at the prod tier: private endpoint, so no CIDRs. */

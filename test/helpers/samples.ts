@@ -16,7 +16,15 @@ export const DEV_STACK = `config:
         instanceTypes: [g4dn.xlarge]
       cpu:
         instanceTypes: [m6i.xlarge]
+  inferstack:grafanaAdminPassword:
+    secure: v1:abc
 `;
+
+/** `stack` with `yaml` (lines indented for `inferstack:environment`'s keys) added at the end of the environment. */
+export const withEnvironmentKeys = (stack: string, yaml: string): string => {
+  const secret = "  inferstack:grafanaAdminPassword:\n";
+  return stack.includes(secret) ? stack.replace(secret, `${yaml}${secret}`) : `${stack}${yaml}`;
+};
 
 /** The same environment at the prod tier. */
 export const PROD_STACK = DEV_STACK.replace("tier: dev", "tier: prod");

@@ -3,7 +3,7 @@ import { consulAnnotationsByModel, consulServiceAnnotations } from "../../../com
 import { loadPlatform } from "../../../components/resolve";
 import { validateKubernetesObject } from "../../../components/validate/kubernetes";
 import { inputFrom, shippedPlatform } from "../../helpers/input";
-import { DEV_STACK, ONNX_MODEL } from "../../helpers/samples";
+import { DEV_STACK, ONNX_MODEL, withEnvironmentKeys } from "../../helpers/samples";
 
 /** Kubernetes annotation keys: an optional DNS-subdomain prefix and a name of at most 63 characters. */
 const ANNOTATION_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
@@ -92,7 +92,7 @@ describe("registration of shared pools and other environments", () => {
   });
 
   it("registers nothing when discovery is off", () => {
-    const stack = `${DEV_STACK}    discovery:\n      enabled: false\n`;
+    const stack = withEnvironmentKeys(DEV_STACK, "    discovery:\n      enabled: false\n");
     const platform = loadPlatform(inputFrom("dev", stack, { "catalog/resnet50.yaml": ONNX_MODEL }));
     expect(consulAnnotationsByModel(platform)).toEqual({});
   });

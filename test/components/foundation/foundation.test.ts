@@ -5,6 +5,7 @@ import { computePlan, type ComputedPlan } from "../../../cli/plan/compute";
 import { runUnderMocks, type MockRun, type RecordedResource } from "../../../cli/plan/engine";
 import { main } from "../../../cli/main";
 import { loadStack } from "../../../cli/stack";
+import { readMonitoringSecrets } from "../../../components/observability/secrets";
 import { ModelServingPlatform } from "../../../components/platform/platform";
 import { renderDevicePluginValues } from "../../../components/compute/device-plugin-values";
 import { estimateCost } from "../../../components/cost/estimate";
@@ -42,7 +43,8 @@ beforeAll(async () => {
     region: "us-east-1",
     accountId: "111122223333",
     program: async () => {
-      new ModelServingPlatform("inferstack", { platform: dev.platform, coreDnsConfigurationValues: pulumi.output(COREDNS_VALUES) });
+      const monitoringSecrets = readMonitoringSecrets(dev.platform.monitoring!, (key) => pulumi.secret(`sample-${key}`));
+      new ModelServingPlatform("inferstack", { platform: dev.platform, coreDnsConfigurationValues: pulumi.output(COREDNS_VALUES), monitoringSecrets });
       return {};
     },
   });
@@ -413,7 +415,7 @@ describe("a created cluster in an existing VPC with Bottlerocket GPU nodes", () 
       { deviceName: "/dev/xvda", ebs: { volumeSize: 4, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
       { deviceName: "/dev/xvdb", ebs: { volumeSize: 200, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
     ]);
-    expect(all("variant", "kubernetes:helm.sh/v3:Release").map((r) => r.name)).toEqual(["inferstack-consul-release"]);
+    expect(all("variant", "kubernetes:helm.sh/v3:Release").filter((r) => r.name.includes("device-plugin"))).toEqual([]);
   });
 
   it("scans the environment's repositories at registry level and keeps custom images by count only", () => {
@@ -460,8 +462,8 @@ describe("inferstack plan with a bad foundation setting", () => {
     expect(await main(["plan", "prod"], { out: () => undefined, err: (line) => err.push(line) }, root)).toBe(2);
     expect(err).toEqual([
       "inferstack plan prod",
-      'stacks/Pulumi.prod.yaml:13: inferstack:environment.cluster.endpointAccess: prod keeps the Kubernetes API private; got "public". Remove endpointAccess (private is the default) and reach the API from inside the VPC (VPN, SSM or a CI runner there).',
-      'stacks/Pulumi.prod.yaml:14: inferstack:environment.cluster.publicAccessCidrs[0]: opens the Kubernetes API to the whole internet; got "0.0.0.0/0". List only the networks that need the API.',
+      'stacks/Pulumi.prod.yaml:20: inferstack:environment.cluster.endpointAccess: prod keeps the Kubernetes API private; got "public". Remove endpointAccess (private is the default) and reach the API from inside the VPC (VPN, SSM or a CI runner there).',
+      'stacks/Pulumi.prod.yaml:21: inferstack:environment.cluster.publicAccessCidrs[0]: opens the Kubernetes API to the whole internet; got "0.0.0.0/0". List only the networks that need the API.',
       "2 problems found; nothing was written.",
     ]);
     expect(fs.existsSync(path.join(root, "out"))).toBe(false);

@@ -1,18 +1,21 @@
 import { loadPlatform } from "../../../components/resolve";
 import { clusterIpProblem, consulServiceNameProblem, staticBandSize } from "../../../components/resolve/discovery";
 import { inputFrom, problemsOf } from "../../helpers/input";
-import { DEV_STACK, ONNX_MODEL, PROD_STACK } from "../../helpers/samples";
+import { DEV_STACK, ONNX_MODEL, PROD_STACK, withEnvironmentKeys } from "../../helpers/samples";
 
 const MODEL_FILE = "catalog/resnet50.yaml";
 const STAGING_STACK = DEV_STACK.replace("tier: dev", "tier: staging");
 
 /** The stack file with `inferstack:environment.discovery` set to `yaml` (lines relative to `discovery:`); it starts on line 18. */
 const withDiscovery = (stackYaml: string, yaml: string) =>
-  `${stackYaml}    discovery:\n${yaml
+  withEnvironmentKeys(
+    stackYaml,
+    `    discovery:\n${yaml
     .split("\n")
     .filter((line) => line !== "")
     .map((line) => `      ${line}\n`)
-    .join("")}`;
+    .join("")}`,
+  );
 const resolve = (stack: string, stackYaml: string, model: string = ONNX_MODEL) => loadPlatform(inputFrom(stack, stackYaml, { [MODEL_FILE]: model }));
 const problems = (stack: string, stackYaml: string, model: string = ONNX_MODEL) => problemsOf(() => resolve(stack, stackYaml, model));
 

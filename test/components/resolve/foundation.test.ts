@@ -1,7 +1,7 @@
 import { loadPlatform } from "../../../components/resolve";
 import { inputFrom, problemsOf } from "../../helpers/input";
 import { CREATE_DEV_STACK, CREATE_PROD_STACK } from "../../helpers/foundation-samples";
-import { DEV_STACK, ONNX_MODEL } from "../../helpers/samples";
+import { DEV_STACK, ONNX_MODEL, withEnvironmentKeys } from "../../helpers/samples";
 
 const MODEL_FILE = "catalog/resnet50.yaml";
 const resolve = (stack: string, stackYaml: string, catalog: Record<string, string> = { [MODEL_FILE]: ONNX_MODEL }) => loadPlatform(inputFrom(stack, stackYaml, catalog));
@@ -263,7 +263,7 @@ describe("foundation checks", () => {
     [
       "a CoreDNS patch asked of a cluster inferstack creates",
       "dev",
-      `${CREATE_DEV_STACK}    discovery:\n      dns:\n        patchCoreDns: true\n`,
+      withEnvironmentKeys(CREATE_DEV_STACK, "    discovery:\n      dns:\n        patchCoreDns: true\n"),
       "stacks/Pulumi.dev.yaml:17: inferstack:environment.discovery.dns.patchCoreDns: is for an existing cluster; got true. Remove it: a cluster inferstack creates gets the forwarding through its EKS CoreDNS add-on configuration.",
     ],
     [

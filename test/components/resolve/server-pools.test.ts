@@ -1,6 +1,6 @@
 import { loadPlatform } from "../../../components/resolve";
 import { inputFrom, problemsOf } from "../../helpers/input";
-import { DEV_STACK, ONNX_MODEL } from "../../helpers/samples";
+import { DEV_STACK, ONNX_MODEL, withEnvironmentKeys } from "../../helpers/samples";
 
 /** A second Triton model, sharing `serverPool` when given. */
 const bert = (extra = "", serverPool = "shared") =>
@@ -15,7 +15,7 @@ const resolve = (catalog: Record<string, string>) => loadPlatform(inputFrom("dev
 describe("server pools", () => {
   it("keeps the tier's preStop delay without discovery, and raises it to the DNS staleness bound with it", () => {
     const preStop = (stack: string) => loadPlatform(inputFrom("dev", stack, { "catalog/resnet50.yaml": ONNX_MODEL })).serverPools.map((p) => p.preStopSeconds);
-    expect(preStop(`${DEV_STACK}    discovery:\n      enabled: false\n`)).toEqual([5]);
+    expect(preStop(withEnvironmentKeys(DEV_STACK, "    discovery:\n      enabled: false\n"))).toEqual([5]);
     expect(preStop(DEV_STACK)).toEqual([15]);
   });
 
