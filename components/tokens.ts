@@ -4,4 +4,5 @@
  */
 export const TOKENS = Object.freeze({
   platform: "inferstack:platform:ModelServingPlatform",
+  logging: "inferstack:logging:LoggingStack",
 } as const);

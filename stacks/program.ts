@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { loggingAccess } from "../components/logging/report";
 import { ModelServingPlatform } from "../components/platform/platform";
 import { listStacks, readCatalog, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
@@ -36,6 +37,7 @@ export async function program(root: string = ROOT): Promise<Record<string, unkno
   return {
     environment: { stack, tier: platform.environment.tier, namespace: platform.environment.namespace },
     endpoints: inferstack.endpoints,
+    ...(platform.logging === undefined ? {} : { logging: loggingAccess(platform.logging) }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { loggingPlanFiles } from "../../components/logging/report";
 import { validateKubernetesObject } from "../../components/validate/kubernetes";
 import { type ResolvedPlatform } from "../../components/resolve/types";
 import { type MockRun } from "./engine";
@@ -41,10 +42,14 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
     files.set(`releases/${release.name}.yaml`, stringify(sortKeys(release.inputs), { lineWidth: 0 }));
   }
 
+  const logging = loggingPlanFiles(platform);
+  for (const [file, content] of logging.files) files.set(file, content);
+
   const checks = [
     schemaErrors.length === 0
       ? `Kubernetes schemas: all ${objects.length} objects valid (kubernetes-models, Kubernetes 1.27 schemas).`
       : `Kubernetes schemas: ${schemaErrors.length} of ${objects.length} objects INVALID.`,
+    ...(logging.check === undefined ? [] : [logging.check]),
   ];
   files.set("summary.md", renderSummary({ platform, run, checks }));
   return { files, objects, schemaErrors };

@@ -1,3 +1,4 @@
+import { loggingSummary } from "../../components/logging/report";
 import { type ModelEndpoint } from "../../components/platform/endpoints";
 import { type ResolvedPlatform } from "../../components/resolve/types";
 import { plural } from "../io";
@@ -26,6 +27,7 @@ export function renderSummary(input: SummaryInput): string {
     { title: "Resources by type", body: table(["Type", "Count"], countBy(resources, (r) => r.type)) },
     { title: "Resources by component", body: table(["Component", "Type", "Resources"], componentRows(input.run)) },
     { title: "Model endpoints", body: endpointsTable(input.run.outputs.endpoints as Record<string, ModelEndpoint> | undefined) },
+    { title: "Logging", body: loggingSummary(input.platform) },
     { title: "Component tree", body: mermaid(input.run) },
     { title: "Checks", body: input.checks.map((c) => `- ${c}`).join("\n") },
   ];

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
+import { LoggingStack } from "../logging/logging";
 import { type ResolvedPlatform } from "../resolve/types";
 import { TOKENS } from "../tokens";
 import { modelEndpoints, type ModelEndpoint } from "./endpoints";
@@ -29,6 +30,8 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly namespace: k8s.core.v1.Namespace;
   /** Encrypted gp3 StorageClass of the platform's persistent volumes. */
   readonly storageClass: k8s.storage.v1.StorageClass;
+  /** Elasticsearch, Kibana and Filebeat through ECK; absent when logging is off. */
+  readonly logging?: LoggingStack;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
 
@@ -54,6 +57,13 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
       parent: this,
       provider: this.kubernetesProvider,
     });
+    if (args.platform.logging) {
+      this.logging = new LoggingStack(
+        `${name}-logging`,
+        { environment, logging: args.platform.logging, serverPools: args.platform.serverPools, storageClass: this.storageClass },
+        { parent: this, providers: [this.awsProvider, this.kubernetesProvider] },
+      );
+    }
     this.endpoints = pulumi.output(modelEndpoints(environment, models));
 
     this.registerOutputs({ endpoints: this.endpoints });

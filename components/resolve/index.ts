@@ -2,12 +2,14 @@ import { parseCatalog, type CatalogFile } from "../spec/catalog";
 import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
 import { resolveEnvironment } from "./environment";
+import { resolveLogging } from "./logging";
 import { resolveModels } from "./models";
 import { resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
 export * from "./types";
 export { TIER_DEFAULTS, PLATFORM_DEFAULTS } from "./defaults";
+export { ECK_CHART, LOGGING_DEFAULTS, LOGGING_TIER_DEFAULTS } from "./logging-defaults";
 
 /** Everything `loadPlatform` reads, already in memory (it does no I/O). */
 export interface PlatformInput {
@@ -41,7 +43,14 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...models.problems);
       const pools = resolveServerPools(models.models, catalog.models, env.environment);
       problems.push(...pools.problems);
-      platform = deepFreeze({ environment: env.environment, models: models.models, serverPools: pools.serverPools });
+      const logging = resolveLogging(spec.logging, env.environment, environmentOrigin);
+      problems.push(...logging.problems);
+      platform = deepFreeze({
+        environment: env.environment,
+        models: models.models,
+        serverPools: pools.serverPools,
+        ...(logging.logging === undefined ? {} : { logging: logging.logging }),
+      });
     }
   }
   if (problems.length > 0 || !platform) throw new SpecError(sortProblems(problems));

@@ -107,6 +107,45 @@ export interface ResolvedServerPool {
   readonly scaling: { readonly minReplicas: number; readonly maxReplicas: number };
 }
 
+/** Requests and limits of one container, in Kubernetes quantity strings. */
+export interface ResolvedResources {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu: string; readonly memory: string };
+}
+
+/** Logging of one environment with every default applied (present when logging is on). */
+export interface ResolvedLogging {
+  /** Elastic Stack version of Elasticsearch, Kibana and Filebeat. */
+  readonly stackVersion: string;
+  /** Namespace of Elasticsearch, Kibana and Filebeat. */
+  readonly namespace: string;
+  /** Name of the Elasticsearch, Kibana and Beat resources (`<name>-es-http`, `<name>-kb-http`). */
+  readonly name: string;
+  /** Days a line is kept after its index rolls over. */
+  readonly retentionDays: number;
+  readonly dailyIngestGiB: number;
+  readonly elasticsearch: {
+    /** Nodes, every one master-eligible and holding data. */
+    readonly nodes: number;
+    readonly storageGiB: number;
+    /** Data on a persistent encrypted volume (else `emptyDir`). */
+    readonly persistentStorage: boolean;
+    /** Replica shards per primary: 1 with two nodes or more, else 0 (a lone node cannot hold a replica). */
+    readonly indexReplicas: number;
+    /** Spread the nodes over zones and make shard allocation zone-aware. */
+    readonly spreadAcrossZones: boolean;
+    readonly resources: ResolvedResources;
+  };
+  readonly kibana: { readonly replicas: number; readonly resources: ResolvedResources };
+  /** The sizing rule's figures (see `components/resolve/logging.ts`). */
+  readonly sizing: {
+    /** Disk the retention needs: daily ingest × copies × (retention + rollover days). */
+    readonly neededGiB: number;
+    /** Disk the volumes offer below the low watermark: nodes × storage × 0.85. */
+    readonly usableGiB: number;
+  };
+}
+
 /** Everything one stack deploys: the only input of renderers and components. */
 export interface ResolvedPlatform {
   readonly environment: ResolvedEnvironment;
@@ -114,4 +153,6 @@ export interface ResolvedPlatform {
   readonly models: readonly ResolvedModel[];
   /** Server pools, sorted by name. */
   readonly serverPools: readonly ResolvedServerPool[];
+  /** Elasticsearch, Kibana, Filebeat and retention; absent when `logging.enabled` is false. */
+  readonly logging?: ResolvedLogging;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
+import { LoggingSpec } from "./logging";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -72,6 +73,7 @@ export const EnvironmentSpec = z.strictObject({
   nodePools: z.record(dnsLabel("node pool name", 40), NodePoolSpec),
   discovery: toggle.optional(),
   observability: toggle.optional(),
-  logging: toggle.optional(),
+  /** Elasticsearch, Kibana, log shipping and retention (see `components/spec/logging.ts`). */
+  logging: LoggingSpec.optional(),
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;

@@ -29,7 +29,7 @@ describe.each(SHIPPED_STACKS)("the plan of the shipped %s stack", (stack) => {
   });
 
   it("creates the serving namespace under the platform component with restricted pod security", () => {
-    const [namespace] = resource(stack, "kubernetes:core/v1:Namespace");
+    const namespace = resource(stack, "kubernetes:core/v1:Namespace").find((r) => r.name === "inferstack-namespace");
     expect(namespace!.urn).toContain("inferstack:platform:ModelServingPlatform$kubernetes:core/v1:Namespace::inferstack-namespace");
     expect(namespace!.inputs.metadata).toEqual({
       name: "inferstack",
@@ -99,7 +99,15 @@ describe("plan outputs", () => {
   });
 
   it("writes plan.json, one manifest file per component and summary.md", () => {
-    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual(["manifests/inferstack.yaml", "plan.json", "summary.md"]);
+    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual([
+      "logging/filebeat.yml",
+      "logging/ilm-policy.json",
+      "manifests/inferstack-logging.yaml",
+      "manifests/inferstack.yaml",
+      "plan.json",
+      "releases/inferstack-logging-operator.yaml",
+      "summary.md",
+    ]);
   });
 
   it("records resources sorted by URN with their parents", () => {
@@ -113,8 +121,8 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 4 resources"]\n  stack --> c0');
-    expect(summary).toContain("- Kubernetes schemas: all 2 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 17 resources"]\n  stack --> c0');
+    expect(summary).toContain("- Kubernetes schemas: all 13 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {
