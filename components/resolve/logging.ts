@@ -124,7 +124,6 @@ export function resolveLogging(
 function retentionMessage(input: SizingInput, sizing: Sizing): string {
   const copies = 1 + input.indexReplicas;
   const days = input.retentionDays + LOGGING_DEFAULTS.rolloverDays;
-  const nodes = input.nodes === 1 ? "1 node" : `${input.nodes} nodes`;
   const watermark = `${Math.round(LOGGING_DEFAULTS.diskWatermarkRatio * 100)}%`;
   const fix =
     sizing.maxRetentionDays >= 1
@@ -133,7 +132,7 @@ function retentionMessage(input: SizingInput, sizing: Sizing): string {
   return (
     `keeping ${input.retentionDays} days needs ${formatGiB(sizing.neededGiB)} GiB ` +
     `(${formatGiB(input.dailyIngestGiB)} GiB a day × ${copies === 1 ? "1 copy" : `${copies} copies`} × ${days} days, counting the day before rollover) ` +
-    `but ${nodes} × ${input.storageGiB} GiB offer ${formatGiB(sizing.usableGiB)} GiB below Elasticsearch's ${watermark} disk watermark; ` +
+    `but the volumes (${input.nodes} × ${input.storageGiB} GiB) offer ${formatGiB(sizing.usableGiB)} GiB below Elasticsearch's ${watermark} disk watermark; ` +
     `got ${input.retentionDays}. ${fix}`
   );
 }
