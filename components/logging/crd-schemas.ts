@@ -192,10 +192,16 @@ function extra(error: ErrorObject): string {
   return error.params && "additionalProperty" in error.params ? ` (${String(error.params.additionalProperty)})` : "";
 }
 
+/** What the webhook rules (`not: {required: [a, b]}`) mean, by schema path; ajv alone says "must NOT be valid". */
+const EXCLUSIVE_MESSAGES: Readonly<Record<string, string>> = {
+  "#/properties/spec/allOf/0/not": "must not set both daemonSet and deployment (ECK's webhook refuses it)",
+  "#/properties/spec/allOf/1/not": "must not set both config and configRef (ECK's webhook refuses it)",
+};
+
 function structural(validate: (data: unknown) => boolean, object: unknown): string[] {
   const fn = validate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
   if (fn(object)) return [];
-  return (fn.errors ?? []).map((e) => `${e.instancePath === "" ? "/" : e.instancePath} ${e.message ?? "is invalid"}${extra(e)}`);
+  return (fn.errors ?? []).map((e) => `${e.instancePath === "" ? "/" : e.instancePath} ${EXCLUSIVE_MESSAGES[e.schemaPath] ?? e.message ?? "is invalid"}${extra(e)}`);
 }
 
 type Json = Record<string, unknown>;

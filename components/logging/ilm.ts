@@ -132,14 +132,18 @@ export function zodErrors(result: { success: boolean; error?: z.ZodError }): str
  * before the previous one (`min_age` is measured from rollover for every phase).
  */
 function phasesAscend(phases: Partial<Record<string, { min_age?: string | undefined } | undefined>>): boolean {
+  // zod runs this refinement even when a min_age failed its own check: such a phase is left out here.
   const starts = PHASE_ORDER.flatMap((name) => {
     const found = phases[name];
-    return found ? [toMilliseconds(found.min_age ?? "0ms")] : [];
+    const start = found ? toMilliseconds(found.min_age ?? "0ms") : undefined;
+    return start === undefined ? [] : [start];
   });
   return starts.every((start, i) => i === 0 || start >= starts[i - 1]!);
 }
 
-function toMilliseconds(value: string): number {
-  const [, amount, unit] = /^(\d+)([a-z]+)$/.exec(value)!;
-  return Number(amount) * TIME_UNIT_MILLISECONDS[unit!]!;
+/** A time value in milliseconds; undefined when it is not one. */
+function toMilliseconds(value: string): number | undefined {
+  const match = /^(\d+)([a-z]+)$/.exec(value);
+  const factor = match ? TIME_UNIT_MILLISECONDS[match[2]!] : undefined;
+  return factor === undefined ? undefined : Number(match![1]) * factor;
 }
