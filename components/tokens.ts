@@ -16,4 +16,5 @@ export const TOKENS = Object.freeze({
   inferencePool: "inferstack:serving:InferencePool",
   consul: "inferstack:discovery:Consul",
   observability: "inferstack:observability:Observability",
+  logging: "inferstack:logging:LoggingStack",
 } as const);

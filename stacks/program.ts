@@ -4,6 +4,7 @@ import { estimateCost } from "../components/cost/estimate";
 import { foundationOutputs } from "../components/foundation/outputs";
 import { discoveryOutputs } from "../components/discovery/report";
 import { readMonitoringSecrets } from "../components/observability/secrets";
+import { loggingAccess } from "../components/logging/report";
 import { ModelServingPlatform } from "../components/platform/platform";
 import { listStacks, readCatalog, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
@@ -51,6 +52,7 @@ export async function program(root: string = ROOT): Promise<Record<string, unkno
     ...(inferstack.foundation === undefined ? {} : { foundation: foundationOutputs(inferstack.foundation, platform.foundation!) }),
     ...(platform.discovery === undefined ? {} : { discovery: discoveryOutputs(platform.discovery) }),
     ...(inferstack.observability ? { monitoring: inferstack.observability.urls } : {}),
+    ...(platform.logging === undefined ? {} : { logging: loggingAccess(platform.logging) }),
   };
 }
 

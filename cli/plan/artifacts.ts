@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { renderCorefile } from "../../components/discovery/coredns";
+import { loggingPlanFiles } from "../../components/logging/report";
 import { validateKubernetesObject } from "../../components/validate/kubernetes";
 import { type ResolvedPlatform } from "../../components/resolve/types";
 import { servingPlanFiles } from "../../components/serving/render";
@@ -50,6 +51,8 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
   for (const [file, text] of servingPlanFiles(platform)) files.set(file, text);
   const monitoring = monitoringFiles(platform, objects);
   for (const [file, content] of monitoring.files) files.set(file, content);
+  const logging = loggingPlanFiles(platform);
+  for (const [file, content] of logging.files) files.set(file, content);
 
   const checks = [
     schemaErrors.length === 0
@@ -62,6 +65,7 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
             ? `PromQL: all ${monitoring.expressions} expressions of rules, dashboards and the metrics adapter parse (lezer-promql).`
             : `PromQL: ${monitoring.promqlErrors.length} of ${monitoring.expressions} expressions INVALID: ${monitoring.promqlErrors.join("; ")}.`,
         ]),
+    ...(logging.check === undefined ? [] : [logging.check]),
   ];
   const summarySection = monitoringSummary(platform);
   files.set("summary.md", renderSummary({ platform, run, checks, sections: summarySection === undefined ? [] : [summarySection] }));

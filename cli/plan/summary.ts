@@ -2,6 +2,7 @@ import { estimateCost } from "../../components/cost/estimate";
 import { renderCostSection } from "../../components/cost/summary";
 import { renderFoundationSection } from "../../components/foundation/summary";
 import { discoverySummary } from "../../components/discovery/report";
+import { loggingSummary } from "../../components/logging/report";
 import { type ModelEndpoint } from "../../components/platform/endpoints";
 import { type ResolvedPlatform } from "../../components/resolve/types";
 import { plural } from "../io";
@@ -35,6 +36,7 @@ export function renderSummary(input: SummaryInput): string {
     { title: "AWS foundation", body: renderFoundationSection(input.platform.foundation) },
     { title: "Estimated monthly cost", body: renderCostSection(estimateCost(input.platform)) },
     { title: "Discovery", body: discoverySummary(input.platform) },
+    { title: "Logging", body: loggingSummary(input.platform) },
     { title: "Component tree", body: mermaid(input.run) },
     ...(input.sections ?? []),
     { title: "Checks", body: input.checks.map((c) => `- ${c}`).join("\n") },

@@ -11,6 +11,7 @@ import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
 import { Observability } from "../observability/observability";
 import { type MonitoringSecrets } from "../observability/secrets";
+import { LoggingStack } from "../logging/logging";
 import { type ResolvedPlatform } from "../resolve/types";
 import { renderDefaultDenyPolicy, renderServingPriorityClass } from "../serving/kubernetes/objects";
 import { InferencePool } from "../serving/pool";
@@ -66,6 +67,8 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly serverPools: Readonly<Record<string, InferencePool>>;
   /** Consul (servers, catalog sync, DNS and the CoreDNS forwarding); absent when discovery is off. */
   readonly consul?: Consul;
+  /** Elasticsearch, Kibana and Filebeat through ECK; absent when logging is off. */
+  readonly logging?: LoggingStack;
   /** In-cluster endpoints of every model, keyed by model name. */
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
   /** Monitoring and alerting; absent when observability is disabled. */
@@ -142,6 +145,9 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
         },
         areas,
       );
+    }
+    if (args.platform.logging) {
+      this.logging = new LoggingStack(`${name}-logging`, { environment, logging: args.platform.logging, serverPools, storageClass: this.storageClass }, areas);
     }
 
     this.registerOutputs({ endpoints: this.endpoints, ...(this.observability === undefined ? {} : { monitoring: this.observability.urls }) });

@@ -5,6 +5,7 @@ import { resolveDiscovery, withDiscoveryDrain } from "./discovery";
 import { DISCOVERY_DEFAULTS } from "./discovery-defaults";
 import { resolveEnvironment } from "./environment";
 import { resolveFoundation } from "./foundation";
+import { resolveLogging } from "./logging";
 import { resolveModels } from "./models";
 import { resolveMonitoring } from "./monitoring";
 import { resolveServerPools } from "./server-pools";
@@ -15,6 +16,7 @@ export { TIER_DEFAULTS, PLATFORM_DEFAULTS } from "./defaults";
 export * from "./foundation-types";
 export { FOUNDATION_DEFAULTS, FOUNDATION_TIER_DEFAULTS } from "./foundation-defaults";
 export { DISCOVERY_DEFAULTS, DISCOVERY_TIER_DEFAULTS, CONSUL_CHART } from "./discovery-defaults";
+export { ECK_CHART, LOGGING_DEFAULTS, LOGGING_TIER_DEFAULTS } from "./logging-defaults";
 
 /** Everything `loadPlatform` reads, already in memory (it does no I/O). */
 export interface PlatformInput {
@@ -56,6 +58,8 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...foundation.problems);
       const monitoring = resolveMonitoring(spec, env.environment, secretKeys, environmentOrigin);
       problems.push(...monitoring.problems);
+      const logging = resolveLogging(spec.logging, env.environment, environmentOrigin);
+      problems.push(...logging.problems);
       platform = deepFreeze({
         environment: env.environment,
         models: models.models,
@@ -63,6 +67,7 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
         ...(foundation.foundation === undefined ? {} : { foundation: foundation.foundation }),
         ...(discovery.discovery === undefined ? {} : { discovery: discovery.discovery }),
         ...(monitoring.monitoring === undefined ? {} : { monitoring: monitoring.monitoring }),
+        ...(logging.logging === undefined ? {} : { logging: logging.logging }),
       });
     }
   }

@@ -237,6 +237,45 @@ export interface ResolvedMonitoring {
   readonly scrapeIntervalSeconds: number;
 }
 
+/** Requests and limits of one container, in Kubernetes quantity strings. */
+export interface ResolvedContainerResources {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu: string; readonly memory: string };
+}
+
+/** Logging of one environment with every default applied (present when logging is on). */
+export interface ResolvedLogging {
+  /** Elastic Stack version of Elasticsearch, Kibana and Filebeat. */
+  readonly stackVersion: string;
+  /** Namespace of Elasticsearch, Kibana and Filebeat. */
+  readonly namespace: string;
+  /** Name of the Elasticsearch, Kibana and Beat resources (`<name>-es-http`, `<name>-kb-http`). */
+  readonly name: string;
+  /** Days a line is kept after its index rolls over. */
+  readonly retentionDays: number;
+  readonly dailyIngestGiB: number;
+  readonly elasticsearch: {
+    /** Nodes, every one master-eligible and holding data. */
+    readonly nodes: number;
+    readonly storageGiB: number;
+    /** Data on a persistent encrypted volume (else `emptyDir`). */
+    readonly persistentStorage: boolean;
+    /** Replica shards per primary: 1 with two nodes or more, else 0 (a lone node cannot hold a replica). */
+    readonly indexReplicas: number;
+    /** Spread the nodes over zones and make shard allocation zone-aware. */
+    readonly spreadAcrossZones: boolean;
+    readonly resources: ResolvedContainerResources;
+  };
+  readonly kibana: { readonly replicas: number; readonly resources: ResolvedContainerResources };
+  /** The sizing rule's figures (see `components/resolve/logging.ts`). */
+  readonly sizing: {
+    /** Disk the retention needs: daily ingest × copies × (retention + rollover days). */
+    readonly neededGiB: number;
+    /** Disk the volumes offer below the low watermark: nodes × storage × 0.85. */
+    readonly usableGiB: number;
+  };
+}
+
 /** Everything one stack deploys: the only input of renderers and components. */
 export interface ResolvedPlatform {
   readonly environment: ResolvedEnvironment;
@@ -250,4 +289,6 @@ export interface ResolvedPlatform {
   readonly discovery?: ResolvedDiscovery;
   /** Monitoring and alerting; absent when `observability.enabled` is false. */
   readonly monitoring?: ResolvedMonitoring;
+  /** Elasticsearch, Kibana, Filebeat and retention; absent when `logging.enabled` is false. */
+  readonly logging?: ResolvedLogging;
 }

@@ -3,6 +3,7 @@ import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
 import { CostSpec, CreateClusterSpec, ModelStoreFoundationFields, NodePoolFoundationFields, RegistrySpec } from "./foundation";
 import { DiscoverySpec } from "./discovery";
 import { ObservabilitySpec } from "./observability";
+import { LoggingSpec } from "./logging";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -26,12 +27,6 @@ export const NodePoolSpec = z.strictObject({
   ...NodePoolFoundationFields,
 });
 export type NodePoolSpec = z.infer<typeof NodePoolSpec>;
-
-/** An area that can be switched on or off per environment; areas add their own settings next to `enabled`. */
-const toggle = z.strictObject({
-  /** @default true (discovery, observability), false in dev and true elsewhere (logging) */
-  enabled: z.boolean().optional(),
-});
 
 /** Where the models run. */
 export const ClusterSpec = z.discriminatedUnion("mode", [
@@ -91,6 +86,7 @@ export const EnvironmentSpec = z.strictObject({
   discovery: DiscoverySpec.optional(),
   /** Monitoring and alerting (Prometheus, Alertmanager, Grafana, GPU metrics, per-model SLO rules). */
   observability: ObservabilitySpec.optional(),
-  logging: toggle.optional(),
+  /** Elasticsearch, Kibana, log shipping and retention (see `components/spec/logging.ts`). */
+  logging: LoggingSpec.optional(),
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;

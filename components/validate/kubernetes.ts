@@ -3,6 +3,7 @@
  * (Kubernetes 1.27 schemas) and @kubernetes-models/prometheus-operator.
  * @see https://github.com/tommy351/kubernetes-models-ts
  */
+import { ECK_KIND_VALIDATORS } from "../logging/crd-schemas";
 
 /** A validator for one kind: returns the schema errors of an object, empty when valid. */
 export type KindValidator = (object: Record<string, unknown>) => string[];
@@ -37,6 +38,9 @@ const CUSTOM: Map<string, KindValidator> = new Map();
 export function registerKindValidator(apiVersion: string, kind: string, validator: KindValidator): void {
   CUSTOM.set(`${apiVersion}/${kind}`, validator);
 }
+
+// ECK's Elasticsearch, Kibana and Beat: schemas derived from the ECK 3.5 CRDs (components/logging/crd-schemas.ts).
+for (const eck of ECK_KIND_VALIDATORS) registerKindValidator(eck.apiVersion, eck.kind, eck.validate);
 
 /**
  * Validates one Kubernetes object against its upstream schema. An object whose kind has no schema

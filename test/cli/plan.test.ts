@@ -129,8 +129,11 @@ describe("plan outputs", () => {
   it("writes plan.json, one manifest file per component, the runtime configs and summary.md", () => {
     expect([...planOf("prod").artifacts.files.keys()].filter((f) => !f.startsWith("monitoring/")).sort()).toEqual([
       "discovery/Corefile",
+      "logging/filebeat.yml",
+      "logging/ilm-policy.json",
       "manifests/inferstack-consul.yaml",
       "manifests/inferstack-ctr-ranker.yaml",
+      "manifests/inferstack-logging.yaml",
       "manifests/inferstack-observability.yaml",
       "manifests/inferstack-triton-a10g.yaml",
       "manifests/inferstack.yaml",
@@ -138,6 +141,7 @@ describe("plan outputs", () => {
       "models/resnet50/config.pbtxt",
       "plan.json",
       "releases/inferstack-consul-release.yaml",
+      "releases/inferstack-logging-operator.yaml",
       "releases/inferstack-nvidia-device-plugin-release.yaml",
       "releases/inferstack-observability-dcgm-exporter.yaml",
       "releases/inferstack-observability-kube-prometheus-stack.yaml",
@@ -160,12 +164,13 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | `resnet50` | `triton-a10g` | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 143 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 156 resources"]\n  stack --> c0');
     expect(summary).toContain('  c1["inferstack-nvidia-device-plugin<br/>NvidiaDevicePlugin · 1 resource"]\n  c0 --> c1');
     expect(summary).toContain('  c2["inferstack-consul<br/>Consul · 2 resources"]\n  c0 --> c2');
-    expect(summary).toContain('  c13["inferstack-observability<br/>Observability · 13 resources"]\n  c0 --> c13');
-    expect(summary).toContain('  c14["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c14');
-    expect(summary).toContain("- Kubernetes schemas: all 31 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
+    expect(summary).toContain('  c13["inferstack-logging<br/>LoggingStack · 12 resources"]\n  c0 --> c13');
+    expect(summary).toContain('  c14["inferstack-observability<br/>Observability · 13 resources"]\n  c0 --> c14');
+    expect(summary).toContain('  c15["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c15');
+    expect(summary).toContain("- Kubernetes schemas: all 42 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 
   it("is deterministic: two plans of the same input are byte-identical", async () => {
@@ -192,8 +197,10 @@ describe("inferstack plan", () => {
     for (const [file, content] of planOf("prod").artifacts.files) {
       expect(fs.readFileSync(path.join(out, "prod", file), "utf8")).toBe(content);
     }
-    expect(printed.slice(0, 2)).toEqual(["inferstack-prod  pulumi:pulumi:Stack", "└─ inferstack  inferstack:platform:ModelServingPlatform"]);
-    expect(printed.filter((line) => line.endsWith("─ inferstack-namespace  kubernetes:core/v1:Namespace"))).toHaveLength(1);
+    // Above FULL_TREE_LIMIT resources the tree shows components only, each with its own resources counted.
+    expect(printed.slice(0, 2)).toEqual(["inferstack-prod  pulumi:pulumi:Stack  (0 resources)", "└─ inferstack  inferstack:platform:ModelServingPlatform  (6 resources)"]);
+    expect(printed.filter((line) => line.includes("inferstack-triton-a10g  inferstack:serving:InferencePool  (10 resources)"))).toHaveLength(1);
+    expect(printed.filter((line) => line.includes("kubernetes:core/v1:Namespace"))).toEqual([]);
   });
 
   it("exits 2 and writes nothing, not even over an earlier plan, when the configuration is invalid", async () => {
