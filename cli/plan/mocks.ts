@@ -41,11 +41,16 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs, context
   return inputs;
 }
 
+/** The id the mock engine gives a resource: deterministic, derived from its name. */
+export function mockId(name: string): string {
+  return `${name}-id`;
+}
+
 /** Mocks for the SDK's mock engine: deterministic ids and states, realistic invoke results. */
 export function planMocks(context: { region: string; accountId: string }): pulumi.runtime.Mocks {
   return {
     newResource(args) {
-      return { id: `${args.name}-id`, state: mockResourceState(args, context) };
+      return { id: mockId(args.name), state: mockResourceState(args, context) };
     },
     call(args) {
       switch (args.token) {

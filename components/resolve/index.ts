@@ -3,11 +3,13 @@ import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
 import { resolveEnvironment } from "./environment";
 import { resolveModels } from "./models";
+import { resolvePolicy } from "./policy";
 import { resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
 export * from "./types";
 export { TIER_DEFAULTS, PLATFORM_DEFAULTS } from "./defaults";
+export { POLICY_TIER_DEFAULTS } from "./policy";
 
 /** Everything `loadPlatform` reads, already in memory (it does no I/O). */
 export interface PlatformInput {
@@ -17,6 +19,8 @@ export interface PlatformInput {
   readonly catalog: readonly CatalogFile[];
   /** Names of every stack of the project, for checking the catalog's environment keys. */
   readonly stacks: readonly string[];
+  /** Names of every policy of the pack; when given, policy names in the settings are checked. */
+  readonly policies?: readonly string[];
 }
 
 /**
@@ -41,7 +45,9 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...models.problems);
       const pools = resolveServerPools(models.models, catalog.models, env.environment);
       problems.push(...pools.problems);
-      platform = deepFreeze({ environment: env.environment, models: models.models, serverPools: pools.serverPools });
+      const policy = resolvePolicy(spec, env.environment, environmentOrigin, input.policies);
+      problems.push(...policy.problems);
+      platform = deepFreeze({ environment: env.environment, models: models.models, serverPools: pools.serverPools, policy: policy.policy });
     }
   }
   if (problems.length > 0 || !platform) throw new SpecError(sortProblems(problems));

@@ -1,5 +1,6 @@
 import { type InstanceType } from "../compute/instance-types";
 import { type CapacityType, type Tier } from "../spec/environment";
+import { type EnforcementLevel } from "../spec/policy";
 import {
   type DataType,
   type DynamicBatchingSpec,
@@ -114,4 +115,27 @@ export interface ResolvedPlatform {
   readonly models: readonly ResolvedModel[];
   /** Server pools, sorted by name. */
   readonly serverPools: readonly ResolvedServerPool[];
+  /** Policy enforcement, acknowledgements, allow-lists and budget (`inferstack:environment.policy`, `.budget`). */
+  readonly policy: ResolvedPolicySettings;
+}
+
+/** A finding accepted with a written reason. */
+export interface ResolvedAcknowledgement {
+  /** The policy whose finding is accepted. */
+  readonly policy: string;
+  /** Pulumi resource name it applies to (with everything under it). */
+  readonly resource: string;
+  readonly reason: string;
+}
+
+/** The policy settings of a stack, with the tier's defaults applied. */
+export interface ResolvedPolicySettings {
+  /** Enforcement overrides by policy name (the tier's level applies to every other policy). */
+  readonly enforcement: Readonly<Record<string, EnforcementLevel>>;
+  readonly acknowledgements: readonly ResolvedAcknowledgement[];
+  /** Instance types node pools and node groups may use, sorted. */
+  readonly allowedInstanceTypes: readonly string[];
+  /** Image reference prefixes workloads may pull from, sorted. */
+  readonly allowedImageRegistries: readonly string[];
+  readonly budget: { readonly maxGpus: number; readonly maxMonthlyUsd: number };
 }

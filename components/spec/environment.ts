@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
+import { BudgetSpec, PolicySpec } from "./policy";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -73,5 +74,9 @@ export const EnvironmentSpec = z.strictObject({
   discovery: toggle.optional(),
   observability: toggle.optional(),
   logging: toggle.optional(),
+  /** GPU and cost budget of the environment, enforced by the policy pack. */
+  budget: BudgetSpec.optional(),
+  /** Policy enforcement overrides, acknowledgements and allow-lists (see policies/README.md). */
+  policy: PolicySpec.optional(),
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;

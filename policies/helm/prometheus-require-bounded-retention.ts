@@ -1,0 +1,34 @@
+import { describeValue } from "../../components/spec/problems";
+import { CHARTS, isRelease, valueAt } from "../lib/helm";
+import { bytesOf, K8S } from "../lib/kubernetes";
+import { levels, resourcePolicy } from "../lib/policy";
+
+/** A Prometheus size (`50GB`, powers of 1024 per the Prometheus documentation) in bytes. */
+function prometheusBytes(size: unknown): number | undefined {
+  const match = typeof size === "string" ? /^(\d+(?:\.\d+)?)(B|KB|MB|GB|TB|PB|EB)$/.exec(size.trim()) : null;
+  if (!match) return undefined;
+  return Number(match[1]) * 1024 ** ["B", "KB", "MB", "GB", "TB", "PB", "EB"].indexOf(match[2]!);
+}
+
+/** OBS-02: retention is stated in time and size, and the size limit trips before the volume is full. */
+export const prometheusRequireBoundedRetention = resourcePolicy({
+  name: "inferstack-kubernetes-prometheus-require-bounded-retention",
+  description: "Prometheus sets both a retention time and a retention size smaller than its volume.",
+  severity: "medium",
+  rules: ["OBS-02"],
+  sources: ["kube-prometheus-stack chart default retention 10d"],
+  enforcement: levels("A/A/M"),
+  resourceTypes: [K8S.helmRelease],
+  remediation: 'Set prometheus.prometheusSpec.retention (e.g. "15d") and retentionSize (e.g. "45GB" for a 50Gi volume).',
+  validate(resource, report) {
+    if (!isRelease(resource, CHARTS.kubePrometheusStack)) return;
+    const spec = "prometheus.prometheusSpec";
+    const retention = valueAt(resource, `${spec}.retention`);
+    const size = valueAt(resource, `${spec}.retentionSize`);
+    if (typeof retention !== "string" || retention === "") report(`keeps metrics for the chart's default time; got retention ${describeValue(retention)}. Set it explicitly.`);
+    const sizeBytes = prometheusBytes(size);
+    const volumeBytes = bytesOf(valueAt(resource, `${spec}.storageSpec.volumeClaimTemplate.spec.resources.requests.storage`));
+    if (sizeBytes === undefined) report(`can fill its volume before old blocks are deleted; got retentionSize ${describeValue(size)}. Set it below the volume size (e.g. "45GB").`);
+    else if (volumeBytes !== undefined && sizeBytes >= volumeBytes) report(`can fill its volume before old blocks are deleted; got retentionSize ${describeValue(size)} for a ${describeValue(valueAt(resource, `${spec}.storageSpec.volumeClaimTemplate.spec.resources.requests.storage`))} volume. Keep it about 10% below the volume.`);
+  },
+});
