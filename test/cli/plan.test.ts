@@ -98,8 +98,15 @@ describe("plan outputs", () => {
     );
   });
 
-  it("writes plan.json, one manifest file per component and summary.md", () => {
-    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual(["manifests/inferstack.yaml", "plan.json", "summary.md"]);
+  it("writes plan.json, one manifest file per component, summary.md and the policy reports", () => {
+    expect([...planOf("prod").artifacts.files.keys()].sort()).toEqual([
+      "manifests/inferstack.yaml",
+      "plan.json",
+      "policy-pack-config.json",
+      "policy-report.json",
+      "policy-report.sarif",
+      "summary.md",
+    ]);
   });
 
   it("records resources sorted by URN with their parents", () => {
