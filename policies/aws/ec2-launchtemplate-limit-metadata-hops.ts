@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
 import { at } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** NODE-02: a hop limit of 1 keeps pods (one network hop further) away from the node's credentials. */
 export const ec2LaunchtemplateLimitMetadataHops = resourcePolicy({
@@ -15,6 +14,6 @@ export const ec2LaunchtemplateLimitMetadataHops = resourcePolicy({
   remediation: "Set metadataOptions.httpPutResponseHopLimit: 1; give agents that need IMDS their region and VPC explicitly.",
   validate(resource, report) {
     const hops = at(resource.props, "metadataOptions.httpPutResponseHopLimit");
-    if (hops !== 1) report(`lets pods reach the node's instance credentials; got httpPutResponseHopLimit ${describeValue(hops)}. Set it to 1.`);
+    if (hops !== 1) report(`lets pods reach the node's instance credentials; got httpPutResponseHopLimit ${shown(hops, "unset")}. Set it to 1.`);
   },
 });

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
 import { at } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** NODE-08: one-minute EC2 metrics for GPU nodes. */
 export const ec2LaunchtemplateRequireDetailedMonitoring = resourcePolicy({
@@ -15,6 +14,6 @@ export const ec2LaunchtemplateRequireDetailedMonitoring = resourcePolicy({
   remediation: "Set monitoring { enabled: true }.",
   validate(resource, report) {
     const enabled = at(resource.props, "monitoring.enabled");
-    if (enabled !== true) report(`reports EC2 metrics every five minutes only; got monitoring.enabled ${describeValue(enabled)}. Set monitoring.enabled: true.`);
+    if (enabled !== true) report(`reports EC2 metrics every five minutes only; got monitoring.enabled ${shown(enabled, "unset")}. Set monitoring.enabled: true.`);
   },
 });

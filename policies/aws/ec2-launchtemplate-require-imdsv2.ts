@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
 import { at } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** NODE-01: instance credentials need a session token (IMDSv2), which SSRF-style requests cannot get. */
 export const ec2LaunchtemplateRequireImdsv2 = resourcePolicy({
@@ -15,6 +14,6 @@ export const ec2LaunchtemplateRequireImdsv2 = resourcePolicy({
   remediation: 'Set metadataOptions { httpTokens: "required" }.',
   validate(resource, report) {
     const tokens = at(resource.props, "metadataOptions.httpTokens");
-    if (tokens !== "required") report(`allows IMDSv1 requests without a token; got httpTokens ${describeValue(tokens ?? "unset (optional)")}. Set metadataOptions.httpTokens: "required".`);
+    if (tokens !== "required") report(`allows IMDSv1 requests without a token; got httpTokens ${shown(tokens, "unset (optional)")}. Set metadataOptions.httpTokens: "required".`);
   },
 });

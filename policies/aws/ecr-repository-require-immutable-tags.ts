@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** ECR-01: a tag that a Deployment runs can never be pointed at a different image. */
 export const ecrRepositoryRequireImmutableTags = resourcePolicy({
@@ -14,7 +13,7 @@ export const ecrRepositoryRequireImmutableTags = resourcePolicy({
   remediation: 'Set imageTagMutability: "IMMUTABLE" on the aws.ecr.Repository.',
   validate(resource, report) {
     if (resource.props.imageTagMutability !== "IMMUTABLE") {
-      report(`lets a pushed tag be overwritten; got imageTagMutability ${describeValue(resource.props.imageTagMutability ?? "MUTABLE (the default)")}. Set it to "IMMUTABLE".`);
+      report(`lets a pushed tag be overwritten; got imageTagMutability ${shown(resource.props.imageTagMutability, "MUTABLE (the default)")}. Set it to "IMMUTABLE".`);
     }
   },
 });

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
 import { at } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** EKS-01: the Kubernetes API is reachable from the VPC only (EKS leaves it public when unset). */
 export const eksClusterRequirePrivateEndpoint = resourcePolicy({
@@ -17,10 +16,10 @@ export const eksClusterRequirePrivateEndpoint = resourcePolicy({
     const publicAccess = at(resource.props, "vpcConfig.endpointPublicAccess");
     const privateAccess = at(resource.props, "vpcConfig.endpointPrivateAccess");
     if (publicAccess !== false) {
-      report(`serves the Kubernetes API on a public endpoint; got endpointPublicAccess ${describeValue(publicAccess ?? "unset (public)")}. Set vpcConfig.endpointPublicAccess: false.`);
+      report(`serves the Kubernetes API on a public endpoint; got endpointPublicAccess ${shown(publicAccess, "unset (public)")}. Set vpcConfig.endpointPublicAccess: false.`);
     }
     if (privateAccess !== true) {
-      report(`has no private API endpoint; got endpointPrivateAccess ${describeValue(privateAccess)}. Set vpcConfig.endpointPrivateAccess: true.`);
+      report(`has no private API endpoint; got endpointPrivateAccess ${shown(privateAccess, "unset")}. Set vpcConfig.endpointPrivateAccess: true.`);
     }
   },
 });

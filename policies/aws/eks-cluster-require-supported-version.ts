@@ -23,7 +23,7 @@ export const eksClusterRequireSupportedVersion = resourcePolicy({
   validate(resource, report) {
     const version = resource.props.version;
     if (typeof version !== "string" || !SUPPORTED_EKS_VERSIONS.includes(version)) {
-      report(`runs ${version === undefined ? "an unpinned version" : "a version outside EKS standard support"}; got version ${describeValue(version)}. Pin one of ${SUPPORTED_EKS_VERSIONS.join(", ")}.`);
+      report(`runs ${version === undefined ? "an unpinned version" : "a version outside EKS standard support"}; got ${version === undefined ? "no version" : `version ${describeValue(version)}`}. Pin one of ${SUPPORTED_EKS_VERSIONS.join(", ")}.`);
     }
   },
 });

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
 import { arr, at } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** EKS-09: cluster access is granted through access entries, and nobody is mapped into system:masters. */
 export const eksClusterRestrictAdminAccess = resourcePolicy({
@@ -22,7 +21,7 @@ export const eksClusterRestrictAdminAccess = resourcePolicy({
     }
     const mode = at(resource.props, "accessConfig.authenticationMode");
     if (mode !== "API" && mode !== "API_AND_CONFIG_MAP") {
-      report(`authenticates through the aws-auth ConfigMap only; got authenticationMode ${describeValue(mode ?? "unset (CONFIG_MAP)")}. Set accessConfig.authenticationMode to "API".`);
+      report(`authenticates through the aws-auth ConfigMap only; got authenticationMode ${shown(mode, "unset (CONFIG_MAP)")}. Set accessConfig.authenticationMode to "API".`);
     }
   },
 });

@@ -1,6 +1,6 @@
 import { AWS } from "../lib/aws";
 import { gpusPerNode, nodeGroupInstanceTypes, nodeGroupPool, scalingOf } from "../lib/nodes";
-import { levels, ofType, stackPolicy } from "../lib/policy";
+import { count, levels, ofType, stackPolicy } from "../lib/policy";
 import { gpuDemands } from "../lib/scaling";
 
 /** Smallest GPU node group per tier: two nodes in prod so one loss keeps serving, one in staging, scale-to-zero in dev. */
@@ -24,14 +24,14 @@ export const eksNodegroupRequireGpuCapacity = stackPolicy({
       const { min, max } = scalingOf(group);
       const perNode = gpusPerNode(nodeGroupInstanceTypes(group, resources));
       if (min < MIN_NODES[runtime.tier]) {
-        report(group, `can shrink to ${min} GPU nodes in ${runtime.tier}; got scalingConfig.minSize ${min}. Keep at least ${MIN_NODES[runtime.tier]}.`);
+        report(group, `can shrink to ${count(min, "GPU node")} in ${runtime.tier}; got scalingConfig.minSize ${min}. Keep at least ${MIN_NODES[runtime.tier]}.`);
       }
       const mine = demands.filter((d) => d.nodePool !== undefined && d.nodePool === nodeGroupPool(group));
       const gpus = mine.reduce((sum, d) => sum + d.gpusPerPod * d.maxReplicas, 0);
       const needed = Math.ceil(gpus / perNode);
       if (needed > max) {
         const parts = mine.map((d) => `${d.deployment.name} ${d.maxReplicas} × ${d.gpusPerPod}`).join(", ");
-        report(group, `cannot fit its serving pods at full scale: they need ${gpus} GPUs (${parts}), ${needed} nodes of ${perNode} GPUs; got scalingConfig.maxSize ${max}. Raise maxSize to ${needed} or lower the models' maxReplicas.`);
+        report(group, `cannot fit its serving pods at full scale: they need ${count(gpus, "GPU")} (${parts}), ${count(needed, "node")} of ${count(perNode, "GPU")}; got scalingConfig.maxSize ${max}. Raise maxSize to ${needed} or lower the models' maxReplicas.`);
       }
     }
   },

@@ -1,7 +1,7 @@
 import { describeValue } from "../../components/spec/problems";
 import { AWS, workloadTrustStatements } from "../lib/aws";
 import { obj } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 const SUBJECT = /^system:serviceaccount:[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
@@ -28,7 +28,7 @@ export const iamRolePinWorkloadTrust = resourcePolicy({
       for (const field of ["namespace", "serviceAccount"] as const) {
         const value = resource.props[field];
         if (typeof value !== "string" || value === "" || value.includes("*")) {
-          report(`does not name one ${field === "namespace" ? "namespace" : "service account"}; got ${describeValue(value)}. Set ${field} to the exact name.`);
+          report(`does not name one ${field === "namespace" ? "namespace" : "service account"}; got ${shown(value, "unset")}. Set ${field} to the exact name.`);
         }
       }
       return;

@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** KMS-01: symmetric keys rotate their key material yearly. */
 export const kmsKeyRequireRotation = resourcePolicy({
@@ -16,7 +15,7 @@ export const kmsKeyRequireRotation = resourcePolicy({
     const spec = resource.props.customerMasterKeySpec;
     if (spec !== undefined && spec !== "SYMMETRIC_DEFAULT") return;
     if (resource.props.enableKeyRotation !== true) {
-      report(`does not rotate its key material; got enableKeyRotation ${describeValue(resource.props.enableKeyRotation)}. Set enableKeyRotation: true.`);
+      report(`does not rotate its key material; got enableKeyRotation ${shown(resource.props.enableKeyRotation, "unset")}. Set enableKeyRotation: true.`);
     }
   },
 });

@@ -1,6 +1,12 @@
-import { AWS, grants, statementsOf } from "../lib/aws";
+import { AWS, grants, statementsOf, type Statement } from "../lib/aws";
 import { obj } from "../lib/kubernetes";
 import { levels, resourcePolicy } from "../lib/policy";
+
+/** True when the statement names only whole accounts, which delegate the decision to their IAM policies (AWS's default key policy). */
+function delegatesToAccount(statement: Statement): boolean {
+  const principals = statement.principal === undefined || statement.principal === "*" ? [] : Object.entries(statement.principal);
+  return principals.length > 0 && principals.every(([type, values]) => type === "AWS" && values.every((v) => /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/.test(v)));
+}
 
 /** KMS-03: grants on a key are only created by AWS services acting for the principal (EBS, S3, EKS). */
 export const kmsKeyRestrictGrants = resourcePolicy({
@@ -14,7 +20,7 @@ export const kmsKeyRestrictGrants = resourcePolicy({
   remediation: 'Add Condition Bool { "kms:GrantIsForAWSResource": "true" } to every statement that allows kms:CreateGrant.',
   validate(resource, report) {
     statementsOf(resource.props.policy).forEach((statement, index) => {
-      if (!grants(statement, "kms:CreateGrant")) return;
+      if (!grants(statement, "kms:CreateGrant") || delegatesToAccount(statement)) return;
       const forAws = obj(statement.condition.Bool)["kms:GrantIsForAWSResource"];
       if (forAws !== "true" && forAws !== true) {
         const label = statement.sid === undefined ? `#${index + 1}` : `"${statement.sid}"`;

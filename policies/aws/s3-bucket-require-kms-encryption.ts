@@ -1,7 +1,7 @@
 import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
 import { arr, at, obj } from "../lib/kubernetes";
-import { levels, stackPolicy } from "../lib/policy";
+import { levels, shown, stackPolicy } from "../lib/policy";
 import { bucketsOf, configuring } from "../lib/s3";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
@@ -31,7 +31,7 @@ export const s3BucketRequireKmsEncryption = stackPolicy({
       if (!algorithms.some((a) => KMS_ALGORITHMS.includes(String(a)))) {
         report(bucket, `encrypts by default without KMS; got sseAlgorithm ${algorithms.map(describeValue).join(", ")}. Use "aws:kms" with a customer-managed key.`);
       } else if (!rules.some((r) => at(r, "applyServerSideEncryptionByDefault.sseAlgorithm") === "aws:kms:dsse" || r.bucketKeyEnabled === true)) {
-        report(bucket, `uses SSE-KMS without S3 Bucket Keys; got bucketKeyEnabled ${describeValue(rules[0]!.bucketKeyEnabled)}. Set bucketKeyEnabled: true so reads of large models do not call KMS per object.`);
+        report(bucket, `uses SSE-KMS without S3 Bucket Keys; got bucketKeyEnabled ${shown(rules[0]!.bucketKeyEnabled, "unset")}. Set bucketKeyEnabled: true so reads of large models do not call KMS per object.`);
       }
     }
   },

@@ -1,6 +1,6 @@
 import { AWS } from "../lib/aws";
 import { arr, at, obj } from "../lib/kubernetes";
-import { levels, stackPolicy } from "../lib/policy";
+import { count, levels, stackPolicy } from "../lib/policy";
 import { bucketsOf, configuring } from "../lib/s3";
 
 /** S3-07: old artifact versions and abandoned multipart uploads do not pile up. */
@@ -25,7 +25,7 @@ export const s3BucketRequireLifecycleCleanup = stackPolicy({
       const aborts = rules.some((r) => typeof at(r, "abortIncompleteMultipartUpload.daysAfterInitiation") === "number") || inline.some((r) => typeof r.abortIncompleteMultipartUploadDays === "number");
       const missing = [...(expires ? [] : ["noncurrent-version expiry"]), ...(aborts ? [] : ["incomplete-upload abort"])];
       if (missing.length > 0) {
-        report(bucket, `has no enabled lifecycle rule for ${missing.join(" or ")}; got ${rules.length + inline.length} enabled rules without it. Add a rule to an aws.s3.BucketLifecycleConfiguration.`);
+        report(bucket, `has no enabled lifecycle rule for ${missing.join(" or ")}; got ${rules.length + inline.length === 0 ? "no enabled rule" : `${count(rules.length + inline.length, "enabled rule")}, none of them for it`}. Add a rule to an aws.s3.BucketLifecycleConfiguration.`);
       }
     }
   },

@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { AWS } from "../lib/aws";
-import { levels, ofType, stackPolicy } from "../lib/policy";
+import { levels, ofType, shown, stackPolicy } from "../lib/policy";
 import { bucketsOf, configuring } from "../lib/s3";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
@@ -19,7 +18,7 @@ export const s3BucketRequirePublicAccessBlock = stackPolicy({
     for (const block of ofType(resources, AWS.bucketPublicAccessBlock)) {
       const off = FLAGS.filter((flag) => block.props[flag] !== true);
       if (off.length > 0) {
-        report(block, `leaves ${off.join(", ")} unset or false; got ${off.map((f) => `${f}: ${describeValue(block.props[f])}`).join(", ")}. Set all four settings to true.`);
+        report(block, `leaves ${off.join(", ")} unset or false; got ${off.map((f) => `${f}: ${shown(block.props[f], "unset")}`).join(", ")}. Set all four settings to true.`);
       }
     }
     for (const bucket of bucketsOf(resources, runtime)) {

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** OBS-04: notifications keep flowing (and silences survive) through the loss of an Alertmanager. */
 export const alertmanagerRequireHighAvailability = resourcePolicy({
@@ -16,7 +15,7 @@ export const alertmanagerRequireHighAvailability = resourcePolicy({
   validate(resource, report) {
     if (!isRelease(resource, CHARTS.kubePrometheusStack)) return;
     const replicas = valueAt(resource, "alertmanager.alertmanagerSpec.replicas") ?? 1;
-    if (typeof replicas !== "number" || replicas < 3) report(`loses notifications when an Alertmanager is down; got alertmanager.alertmanagerSpec.replicas ${describeValue(replicas)}. Run 3.`);
+    if (typeof replicas !== "number" || replicas < 3) report(`loses notifications when an Alertmanager is down; got alertmanager.alertmanagerSpec.replicas ${shown(replicas, "unset")}. Run 3.`);
     if (valueAt(resource, "alertmanager.alertmanagerSpec.storage.volumeClaimTemplate") === undefined) report("forgets silences and notification state on restart; got no alertmanager.alertmanagerSpec.storage.volumeClaimTemplate. Add one.");
     if (valueAt(resource, "alertmanager.podDisruptionBudget.enabled") !== true) report("lets a drain evict every Alertmanager at once; got alertmanager.podDisruptionBudget.enabled unset. Set it to true.");
   },

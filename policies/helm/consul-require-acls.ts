@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** CON-01: Consul bootstraps its ACL system with default deny (the chart leaves ACLs off). */
 export const consulRequireAcls = resourcePolicy({
@@ -16,6 +15,6 @@ export const consulRequireAcls = resourcePolicy({
   validate(resource, report) {
     if (!isRelease(resource, CHARTS.consul)) return;
     const value = valueAt(resource, "global.acls.manageSystemACLs");
-    if (value !== true) report(`lets anyone read and write the catalog without a token; got global.acls.manageSystemACLs ${describeValue(value ?? "unset (false)")}. Set it to true.`);
+    if (value !== true) report(`lets anyone read and write the catalog without a token; got global.acls.manageSystemACLs ${shown(value, "unset (false)")}. Set it to true.`);
   },
 });

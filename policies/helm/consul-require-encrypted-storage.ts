@@ -1,8 +1,7 @@
 import { ENCRYPTED_STORAGE_CLASS } from "../../components/kubernetes/storage";
-import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** CON-09: server data (catalog, ACL tokens, KV) is on encrypted gp3 volumes of a stated size. */
 export const consulRequireEncryptedStorage = resourcePolicy({
@@ -17,7 +16,7 @@ export const consulRequireEncryptedStorage = resourcePolicy({
   validate(resource, report) {
     if (!isRelease(resource, CHARTS.consul)) return;
     const storageClass = valueAt(resource, "server.storageClass");
-    if (storageClass !== ENCRYPTED_STORAGE_CLASS) report(`stores server data on ${storageClass === undefined ? "the cluster's default class" : "another class"}; got server.storageClass ${describeValue(storageClass)}. Use "${ENCRYPTED_STORAGE_CLASS}".`);
+    if (storageClass !== ENCRYPTED_STORAGE_CLASS) report(`stores server data on ${storageClass === undefined ? "the cluster's default class" : "another class"}; got server.storageClass ${shown(storageClass, "unset")}. Use "${ENCRYPTED_STORAGE_CLASS}".`);
     if (typeof valueAt(resource, "server.storage") !== "string") report('does not size its data volumes; got server.storage unset. Set it, e.g. "10Gi".');
   },
 });

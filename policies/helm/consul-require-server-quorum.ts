@@ -1,7 +1,7 @@
 import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** CON-04: an odd number of at least three servers keeps a Raft quorum through one server loss (the chart runs one). */
 export const consulRequireServerQuorum = resourcePolicy({
@@ -18,10 +18,10 @@ export const consulRequireServerQuorum = resourcePolicy({
     const replicas = valueAt(resource, "server.replicas") ?? 1;
     const expect = valueAt(resource, "server.bootstrapExpect");
     if (typeof replicas !== "number" || replicas < 3 || replicas % 2 === 0) {
-      report(`cannot keep a quorum through a server loss; got server.replicas ${describeValue(replicas)}. Run 3 or 5 servers.`);
+      report(`cannot keep a quorum through a server loss; got server.replicas ${shown(replicas, "unset")}. Run 3 or 5 servers.`);
     }
     if (expect !== undefined && expect !== null && expect !== replicas) {
-      report(`waits for a different number of servers than it runs; got server.bootstrapExpect ${describeValue(expect)} for ${describeValue(replicas)} replicas. Leave bootstrapExpect unset.`);
+      report(`waits for a different number of servers than it runs; got server.bootstrapExpect ${shown(expect, "unset")} for ${describeValue(replicas)} replicas. Leave bootstrapExpect unset.`);
     }
   },
 });

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** CON-02: Consul traffic is TLS, verified both ways, HTTPS only, with certificates distributed by auto-encrypt. */
 export const consulRequireTls = resourcePolicy({
@@ -17,10 +16,10 @@ export const consulRequireTls = resourcePolicy({
     if (!isRelease(resource, CHARTS.consul)) return;
     const tls = (key: string) => valueAt(resource, `global.tls.${key}`);
     if (tls("enabled") !== true) {
-      report(`sends Consul traffic in plain text; got global.tls.enabled ${describeValue(tls("enabled") ?? "unset (false)")}. Set it to true.`);
+      report(`sends Consul traffic in plain text; got global.tls.enabled ${shown(tls("enabled"), "unset (false)")}. Set it to true.`);
       return;
     }
-    if (tls("enableAutoEncrypt") !== true) report(`leaves clients without certificates; got global.tls.enableAutoEncrypt ${describeValue(tls("enableAutoEncrypt") ?? "unset (false)")}. Set it to true.`);
+    if (tls("enableAutoEncrypt") !== true) report(`leaves clients without certificates; got global.tls.enableAutoEncrypt ${shown(tls("enableAutoEncrypt"), "unset (false)")}. Set it to true.`);
     if (tls("verify") === false) report("accepts connections without verifying certificates; got global.tls.verify false. Set it to true (the default).");
     if (tls("httpsOnly") === false) report("keeps the plain HTTP API open; got global.tls.httpsOnly false. Set it to true (the default).");
   },

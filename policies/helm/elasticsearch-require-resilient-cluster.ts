@@ -1,6 +1,6 @@
 import { ENCRYPTED_STORAGE_CLASS } from "../../components/kubernetes/storage";
 import { arr, at, K8S, obj } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { count, levels, resourcePolicy } from "../lib/policy";
 
 const ZONE = "topology.kubernetes.io/zone";
 
@@ -27,7 +27,7 @@ export const elasticsearchRequireResilientCluster = resourcePolicy({
   validate(resource, report) {
     const nodeSets = arr(at(resource.props, "spec.nodeSets")).map(obj);
     const masters = nodeSets.filter(isMasterEligible).reduce((sum, n) => sum + (typeof n.count === "number" ? n.count : 0), 0);
-    if (masters < 3) report(`loses its cluster state with one node; got ${masters} master-eligible node(s). Run at least 3.`);
+    if (masters < 3) report(`loses its cluster state with one node; got ${count(masters, "master-eligible node")}. Run at least 3.`);
     for (const nodeSet of nodeSets) {
       const name = String(nodeSet.name);
       const spread = arr(at(nodeSet, "podTemplate.spec.topologySpreadConstraints")).some((c) => obj(c).topologyKey === ZONE);

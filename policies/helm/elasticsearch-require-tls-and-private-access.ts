@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, K8S, objectName } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** OBS-08: Elasticsearch and Kibana keep ECK's TLS, their passwords stay operator-generated, and neither is public. */
 export const elasticsearchRequireTlsAndPrivateAccess = resourcePolicy({
@@ -21,6 +20,6 @@ export const elasticsearchRequireTlsAndPrivateAccess = resourcePolicy({
     const certificate = at(resource.props, "spec.http.tls.certificate.secretName");
     if (disabled && typeof certificate !== "string") report("serves its HTTP API without TLS; got spec.http.tls.selfSignedCertificate.disabled true and no certificate. Remove disabled, or give spec.http.tls.certificate.secretName.");
     const type = at(resource.props, "spec.http.service.spec.type");
-    if (type === "LoadBalancer" || type === "NodePort") report(`is reachable from outside the cluster; got spec.http.service.spec.type ${describeValue(type)}. Keep it ClusterIP.`);
+    if (type === "LoadBalancer" || type === "NodePort") report(`is reachable from outside the cluster; got spec.http.service.spec.type ${shown(type, "unset")}. Keep it ClusterIP.`);
   },
 });

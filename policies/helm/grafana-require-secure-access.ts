@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { at, K8S, obj } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** OBS-07: Grafana needs a login, its cookies stay on HTTPS, and it is not published before SSO. */
 export const grafanaRequireSecureAccess = resourcePolicy({
@@ -20,9 +19,9 @@ export const grafanaRequireSecureAccess = resourcePolicy({
     if (anonymous === true) report('lets anyone view dashboards without logging in; got "auth.anonymous".enabled true. Set it to false.');
     const security = obj(ini.security);
     const missing = [
-      ...(security.cookie_secure === true ? [] : [`cookie_secure ${describeValue(security.cookie_secure)}`]),
-      ...(typeof security.cookie_samesite === "string" && security.cookie_samesite !== "none" ? [] : [`cookie_samesite ${describeValue(security.cookie_samesite)}`]),
-      ...(security.strict_transport_security === true ? [] : [`strict_transport_security ${describeValue(security.strict_transport_security)}`]),
+      ...(security.cookie_secure === true ? [] : [`cookie_secure ${shown(security.cookie_secure, "unset")}`]),
+      ...(typeof security.cookie_samesite === "string" && security.cookie_samesite !== "none" ? [] : [`cookie_samesite ${shown(security.cookie_samesite, "unset")}`]),
+      ...(security.strict_transport_security === true ? [] : [`strict_transport_security ${shown(security.strict_transport_security, "unset")}`]),
     ];
     if (missing.length > 0) report(`sends session cookies without the browser protections; got ${missing.join(", ")} in grafana.ini security. Set cookie_secure true, cookie_samesite "strict" and strict_transport_security true.`);
     if (valueAt(resource, "grafana.ingress.enabled") === true) report("publishes Grafana through an ingress; got grafana.ingress.enabled true. Configure SSO first and acknowledge the ingress with it.");

@@ -1,7 +1,7 @@
 import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { bytesOf, K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** A Prometheus size (`50GB`, powers of 1024 per the Prometheus documentation) in bytes. */
 function prometheusBytes(size: unknown): number | undefined {
@@ -25,10 +25,10 @@ export const prometheusRequireBoundedRetention = resourcePolicy({
     const spec = "prometheus.prometheusSpec";
     const retention = valueAt(resource, `${spec}.retention`);
     const size = valueAt(resource, `${spec}.retentionSize`);
-    if (typeof retention !== "string" || retention === "") report(`keeps metrics for the chart's default time; got retention ${describeValue(retention)}. Set it explicitly.`);
+    if (typeof retention !== "string" || retention === "") report(`keeps metrics for the chart's default time; got retention ${shown(retention, "unset")}. Set it explicitly.`);
     const sizeBytes = prometheusBytes(size);
     const volumeBytes = bytesOf(valueAt(resource, `${spec}.storageSpec.volumeClaimTemplate.spec.resources.requests.storage`));
-    if (sizeBytes === undefined) report(`can fill its volume before old blocks are deleted; got retentionSize ${describeValue(size)}. Set it below the volume size (e.g. "45GB").`);
-    else if (volumeBytes !== undefined && sizeBytes >= volumeBytes) report(`can fill its volume before old blocks are deleted; got retentionSize ${describeValue(size)} for a ${describeValue(valueAt(resource, `${spec}.storageSpec.volumeClaimTemplate.spec.resources.requests.storage`))} volume. Keep it about 10% below the volume.`);
+    if (sizeBytes === undefined) report(`can fill its volume before old blocks are deleted; got retentionSize ${shown(size, "unset")}. Set it below the volume size (e.g. "45GB").`);
+    else if (volumeBytes !== undefined && sizeBytes >= volumeBytes) report(`can fill its volume before old blocks are deleted; got retentionSize ${shown(size, "unset")} for a ${describeValue(valueAt(resource, `${spec}.storageSpec.volumeClaimTemplate.spec.resources.requests.storage`))} volume. Keep it about 10% below the volume.`);
   },
 });

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { arr, K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** OBS-03: alerting survives the loss of one Prometheus (two replicas), or metrics leave the cluster (remote write). */
 export const prometheusRequireHighAvailability = resourcePolicy({
@@ -17,6 +16,6 @@ export const prometheusRequireHighAvailability = resourcePolicy({
     if (!isRelease(resource, CHARTS.kubePrometheusStack)) return;
     const replicas = valueAt(resource, "prometheus.prometheusSpec.replicas") ?? 1;
     const remote = arr(valueAt(resource, "prometheus.prometheusSpec.remoteWrite")).length > 0;
-    if (!remote && (typeof replicas !== "number" || replicas < 2)) report(`stops alerting when its one Prometheus restarts; got prometheus.prometheusSpec.replicas ${describeValue(replicas)} and no remoteWrite. Run 2 replicas.`);
+    if (!remote && (typeof replicas !== "number" || replicas < 2)) report(`stops alerting when its one Prometheus restarts; got prometheus.prometheusSpec.replicas ${shown(replicas, "unset")} and no remoteWrite. Run 2 replicas.`);
   },
 });

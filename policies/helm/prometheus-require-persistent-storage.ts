@@ -1,8 +1,7 @@
 import { ENCRYPTED_STORAGE_CLASS } from "../../components/kubernetes/storage";
-import { describeValue } from "../../components/spec/problems";
 import { CHARTS, isRelease, valueAt } from "../lib/helm";
 import { K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** OBS-01: metrics survive a Prometheus restart (the chart defaults to an emptyDir). */
 export const prometheusRequirePersistentStorage = resourcePolicy({
@@ -22,7 +21,7 @@ export const prometheusRequirePersistentStorage = resourcePolicy({
       return;
     }
     const className = valueAt(resource, "prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName");
-    if (className !== ENCRYPTED_STORAGE_CLASS) report(`stores metrics outside the encrypted class; got storageClassName ${describeValue(className)}. Use "${ENCRYPTED_STORAGE_CLASS}".`);
+    if (className !== ENCRYPTED_STORAGE_CLASS) report(`stores metrics outside the encrypted class; got storageClassName ${shown(className, "unset")}. Use "${ENCRYPTED_STORAGE_CLASS}".`);
     if (valueAt(resource, "prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.resources.requests.storage") === undefined) {
       report("does not size its volume; got no resources.requests.storage in the claim template. Set it.");
     }

@@ -1,6 +1,6 @@
 import { GPU_TAINT } from "../../components/compute/scheduling";
 import { arr, K8S, podGpus, toleratesGpuTaint } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { count, levels, resourcePolicy } from "../lib/policy";
 import { templateOf } from "../lib/workloads";
 
 /** K-REL-17: pods that ask for GPUs can be scheduled onto the tainted GPU nodes. */
@@ -17,7 +17,7 @@ export const deploymentRequireGpuToleration = resourcePolicy({
     const template = templateOf(resource);
     if (!template || podGpus(template) === 0) return;
     if (!arr(template.spec.tolerations).some(toleratesGpuTaint)) {
-      report(`requests ${podGpus(template)} GPU(s) per pod but cannot be scheduled on GPU nodes; got no toleration for ${GPU_TAINT.key}=${GPU_TAINT.value}:${GPU_TAINT.effect}. Add the GPU toleration.`);
+      report(`requests ${count(podGpus(template), "GPU")} per pod but cannot be scheduled on GPU nodes; got no toleration for ${GPU_TAINT.key}=${GPU_TAINT.value}:${GPU_TAINT.effect}. Add the GPU toleration.`);
     }
   },
 });

@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { templateOf } from "../lib/workloads";
 
 /** K-REL-15: serving pods outrank batch work when the cluster is full. */
@@ -15,6 +14,6 @@ export const deploymentRequirePriorityClass = resourcePolicy({
   remediation: "Set priorityClassName to a PriorityClass above the cluster's batch workloads.",
   validate(resource, report) {
     const name = templateOf(resource)?.spec.priorityClassName;
-    if (typeof name !== "string" || name === "") report(`competes with batch pods at the default priority; got priorityClassName ${describeValue(name)}. Name a PriorityClass above batch workloads.`);
+    if (typeof name !== "string" || name === "") report(`competes with batch pods at the default priority; got priorityClassName ${shown(name, "unset")}. Name a PriorityClass above batch workloads.`);
   },
 });

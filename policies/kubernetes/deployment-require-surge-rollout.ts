@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 const isZero = (value: unknown) => value === 0 || value === "0" || value === "0%";
 
@@ -23,7 +22,7 @@ export const deploymentRequireSurgeRollout = resourcePolicy({
     const unavailable = at(resource.props, "spec.strategy.rollingUpdate.maxUnavailable");
     const surge = at(resource.props, "spec.strategy.rollingUpdate.maxSurge");
     if (!isZero(unavailable) || surge !== 1) {
-      report(`can drop serving capacity during a rollout; got maxUnavailable ${describeValue(unavailable ?? "25% (the default)")} and maxSurge ${describeValue(surge ?? "25% (the default)")}. Set maxUnavailable 0 and maxSurge 1.`);
+      report(`can drop serving capacity during a rollout; got maxUnavailable ${shown(unavailable, "25% (the default)")} and maxSurge ${shown(surge, "25% (the default)")}. Set maxUnavailable 0 and maxSurge 1.`);
     }
   },
 });

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { CLUSTER_SCOPED_KINDS } from "../../cli/plan/mocks";
 import { isKubernetesObject, K8S, labelsOf, namespaceOf, objectName } from "../lib/kubernetes";
-import { levels, ofType, stackPolicy } from "../lib/policy";
+import { levels, ofType, shown, stackPolicy } from "../lib/policy";
 
 const MODES = ["enforce", "warn", "audit"];
 
@@ -30,7 +29,7 @@ export const namespaceRequireRestrictedPodSecurity = stackPolicy({
       const labels = labelsOf(namespace.props);
       const loose = MODES.filter((mode) => labels[`pod-security.kubernetes.io/${mode}`] !== "restricted");
       if (loose.length > 0) {
-        report(namespace, `does not ${loose.join(", ")} the restricted Pod Security Standard; got ${loose.map((m) => `pod-security.kubernetes.io/${m} ${describeValue(labels[`pod-security.kubernetes.io/${m}`])}`).join(", ")}. Set each to "restricted".`);
+        report(namespace, `does not ${loose.join(", ")} the restricted Pod Security Standard; got ${loose.map((m) => `pod-security.kubernetes.io/${m} ${shown(labels[`pod-security.kubernetes.io/${m}`], "unset")}`).join(", ")}. Set each to "restricted".`);
       }
     }
     for (const object of objects.filter((o) => namespaceOf(o) === "default" && context.namespace !== "default")) {

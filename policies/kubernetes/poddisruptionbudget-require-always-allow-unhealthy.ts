@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** K-REL-09: pods that never became healthy (a model that fails to load) do not block drains. */
 export const poddisruptionbudgetRequireAlwaysAllowUnhealthy = resourcePolicy({
@@ -14,6 +13,6 @@ export const poddisruptionbudgetRequireAlwaysAllowUnhealthy = resourcePolicy({
   remediation: 'Set spec.unhealthyPodEvictionPolicy: "AlwaysAllow".',
   validate(resource, report) {
     const policy = at(resource.props, "spec.unhealthyPodEvictionPolicy");
-    if (policy !== "AlwaysAllow") report(`lets a pod that never became ready block a node drain; got unhealthyPodEvictionPolicy ${describeValue(policy ?? "IfHealthyBudget (the default)")}. Set it to "AlwaysAllow".`);
+    if (policy !== "AlwaysAllow") report(`lets a pod that never became ready block a node drain; got unhealthyPodEvictionPolicy ${shown(policy, "IfHealthyBudget (the default)")}. Set it to "AlwaysAllow".`);
   },
 });

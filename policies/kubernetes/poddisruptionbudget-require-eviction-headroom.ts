@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, K8S, labelsOf, namespaceOf, selects } from "../lib/kubernetes";
-import { levels, ofType, stackPolicy } from "../lib/policy";
+import { levels, ofType, shown, stackPolicy } from "../lib/policy";
 import { replicaBounds } from "../lib/scaling";
 import { templateOf } from "../lib/workloads";
 
@@ -23,7 +22,7 @@ export const poddisruptionbudgetRequireEvictionHeadroom = stackPolicy({
       const maxUnavailable = at(budget.props, "spec.maxUnavailable");
       const minAvailable = at(budget.props, "spec.minAvailable");
       if (maxUnavailable !== undefined && isZero(maxUnavailable)) {
-        report(budget, `allows no eviction; got maxUnavailable ${describeValue(maxUnavailable)}. Use maxUnavailable 1.`);
+        report(budget, `allows no eviction; got maxUnavailable ${shown(maxUnavailable, "unset")}. Use maxUnavailable 1.`);
         continue;
       }
       if (minAvailable === "100%") {

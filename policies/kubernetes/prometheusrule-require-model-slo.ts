@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { LABELS } from "../../components/labels";
 import { arr, at, K8S, labelsOf, objectName, obj } from "../lib/kubernetes";
-import { levels, ofType, stackPolicy } from "../lib/policy";
+import { levels, ofType, shown, stackPolicy } from "../lib/policy";
 
 /** OBS-05 and inferstack's SLO rule: every model has its `<model>-slo` PrometheusRule with at least one alert. */
 export const prometheusruleRequireModelSlo = stackPolicy({
@@ -29,7 +28,7 @@ export const prometheusruleRequireModelSlo = stackPolicy({
       }
       const labels = labelsOf(rule.props);
       if (labels[LABELS.component] !== "slo-rules" || labels[LABELS.model] !== model.name) {
-        report(rule, `is not labelled as model ${model.name}'s SLO rules; got ${LABELS.component} ${describeValue(labels[LABELS.component])} and ${LABELS.model} ${describeValue(labels[LABELS.model])}. Use standardLabels with component "slo-rules" and the model.`);
+        report(rule, `is not labelled as model ${model.name}'s SLO rules; got ${LABELS.component} ${shown(labels[LABELS.component], "unset")} and ${LABELS.model} ${shown(labels[LABELS.model], "unset")}. Use standardLabels with component "slo-rules" and the model.`);
       }
       const alerts = arr(at(rule.props, "spec.groups")).flatMap((g) => arr(obj(g).rules)).filter((r) => typeof obj(r).alert === "string");
       if (alerts.length === 0) report(rule, `alerts on nothing; got no alerting rule in its groups. Add alerts for the model's latency and error SLOs.`);

@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, K8S } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 /** LB-05: model endpoints stay inside the cluster; exposure goes through a deliberate, acknowledged gateway. */
 export const serviceForbidLoadBalancer = resourcePolicy({
@@ -15,7 +14,7 @@ export const serviceForbidLoadBalancer = resourcePolicy({
   validate(resource, report) {
     const type = at(resource.props, "spec.type");
     if (type === "LoadBalancer" || type === "NodePort") {
-      report(`is reachable from outside the cluster; got type ${describeValue(type)}. Use ClusterIP and expose models through the gateway.`);
+      report(`is reachable from outside the cluster; got type ${shown(type, "unset")}. Use ClusterIP and expose models through the gateway.`);
     }
   },
 });

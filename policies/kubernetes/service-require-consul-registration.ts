@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { LABELS } from "../../components/labels";
 import { at, K8S, labelsOf, namespaceOf, objectName, obj } from "../lib/kubernetes";
-import { levels, ofType, stackPolicy } from "../lib/policy";
+import { levels, ofType, shown, stackPolicy } from "../lib/policy";
 
 /** Catalog-sync annotations of the registration contract (consul-k8s control-plane/catalog/to-consul/annotation.go). */
 export const CONSUL_SYNC = "consul.hashicorp.com/service-sync";
@@ -36,10 +35,10 @@ export const serviceRequireConsulRegistration = stackPolicy({
       }
       const annotations = obj(at(service.props, "metadata.annotations"));
       if (annotations[CONSUL_SYNC] !== "true") {
-        report(service, `is not synced into Consul; got ${CONSUL_SYNC} ${describeValue(annotations[CONSUL_SYNC])}. Set it to "true".`);
+        report(service, `is not synced into Consul; got ${CONSUL_SYNC} ${shown(annotations[CONSUL_SYNC], "unset")}. Set it to "true".`);
       }
       if (annotations[CONSUL_NAME] !== model.name) {
-        report(service, `registers model ${model.name} under another name; got ${CONSUL_NAME} ${describeValue(annotations[CONSUL_NAME])}. Set it to "${model.name}".`);
+        report(service, `registers model ${model.name} under another name; got ${CONSUL_NAME} ${shown(annotations[CONSUL_NAME], "unset")}. Set it to "${model.name}".`);
       }
     }
   },

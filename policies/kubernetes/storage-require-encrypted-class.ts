@@ -1,7 +1,6 @@
 import { ENCRYPTED_STORAGE_CLASS } from "../../components/kubernetes/storage";
-import { describeValue } from "../../components/spec/problems";
 import { arr, at, K8S, obj } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 
 const EBS_PROVISIONERS = ["ebs.csi.aws.com", "kubernetes.io/aws-ebs"];
 
@@ -19,7 +18,7 @@ export const storageRequireEncryptedClass = resourcePolicy({
     if (resource.type === K8S.storageClass) {
       const encrypted = at(resource.props, "parameters.encrypted");
       if (EBS_PROVISIONERS.includes(String(resource.props.provisioner)) && encrypted !== "true") {
-        report(`provisions unencrypted EBS volumes; got parameters.encrypted ${describeValue(encrypted)}. Set it to "true".`);
+        report(`provisions unencrypted EBS volumes; got parameters.encrypted ${shown(encrypted, "unset")}. Set it to "true".`);
       }
       return;
     }
@@ -27,7 +26,7 @@ export const storageRequireEncryptedClass = resourcePolicy({
     for (const claim of claims) {
       const className = at(claim, "spec.storageClassName");
       if (className !== ENCRYPTED_STORAGE_CLASS) {
-        report(`claim ${JSON.stringify(at(claim, "metadata.name") ?? "?")} does not use the encrypted class; got storageClassName ${describeValue(className)}. Use "${ENCRYPTED_STORAGE_CLASS}".`);
+        report(`claim ${JSON.stringify(at(claim, "metadata.name") ?? "?")} does not use the encrypted class; got storageClassName ${shown(className, "unset")}. Use "${ENCRYPTED_STORAGE_CLASS}".`);
       }
     }
   },

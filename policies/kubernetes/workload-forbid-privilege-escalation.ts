@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer } from "../lib/workloads";
 
 /** K-SEC-02: a process cannot gain more privileges than its parent (setuid binaries, file capabilities). */
@@ -16,7 +15,7 @@ export const workloadForbidPrivilegeEscalation = resourcePolicy({
   validate(resource, report) {
     eachContainer(resource, (container) => {
       const value = at(container.body, "securityContext.allowPrivilegeEscalation");
-      if (value !== false) report(`${containerLabel(container)} may escalate privileges; got allowPrivilegeEscalation ${describeValue(value)}. Set it to false.`);
+      if (value !== false) report(`${containerLabel(container)} may escalate privileges; got allowPrivilegeEscalation ${shown(value, "unset")}. Set it to false.`);
     });
   },
 });

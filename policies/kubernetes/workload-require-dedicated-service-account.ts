@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { K8S, namespaceOf, objectName, WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, ofType, stackPolicy } from "../lib/policy";
+import { levels, ofType, shown, stackPolicy } from "../lib/policy";
 import { templateOf } from "../lib/workloads";
 
 /** K-SEC-11: each workload has a ServiceAccount of its own (the subject of its IRSA identity), created by the stack. */
@@ -21,7 +20,7 @@ export const workloadRequireDedicatedServiceAccount = stackPolicy({
     for (const workload of workloads) {
       const name = templateOf(workload)?.spec.serviceAccountName;
       if (typeof name !== "string" || name === "default") {
-        report(workload, `runs under the namespace's default ServiceAccount; got serviceAccountName ${describeValue(name)}. Create a ServiceAccount for it and name it here.`);
+        report(workload, `runs under the namespace's default ServiceAccount; got serviceAccountName ${shown(name, "unset")}. Create a ServiceAccount for it and name it here.`);
         continue;
       }
       const key = `${namespaceOf(workload)}/${name}`;

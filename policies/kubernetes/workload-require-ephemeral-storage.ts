@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer, resourcesOf } from "../lib/workloads";
 
 /** K-REL-02: model downloads and caches cannot fill a node's disk and evict its neighbours. */
@@ -17,7 +16,7 @@ export const workloadRequireEphemeralStorage = resourcePolicy({
     eachContainer(resource, (container) => {
       const { requests, limits } = resourcesOf(container);
       if (requests["ephemeral-storage"] === undefined || limits["ephemeral-storage"] === undefined) {
-        report(`${containerLabel(container)} has no bound on local disk; got ephemeral-storage request ${describeValue(requests["ephemeral-storage"])} and limit ${describeValue(limits["ephemeral-storage"])}. Set both.`);
+        report(`${containerLabel(container)} has no bound on local disk; got ephemeral-storage request ${shown(requests["ephemeral-storage"], "unset")} and limit ${shown(limits["ephemeral-storage"], "unset")}. Set both.`);
       }
     });
   },

@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer, effectiveSecurity } from "../lib/workloads";
 
 /** Lowest UID/GID that cannot collide with users of the host. */
@@ -20,7 +19,7 @@ export const workloadRequireHighUid = resourcePolicy({
     eachContainer(resource, (container, template) => {
       for (const field of ["runAsUser", "runAsGroup"]) {
         const id = effectiveSecurity(template, container, field);
-        if (typeof id !== "number" || id < MIN_ID) report(`${containerLabel(container)} uses a low or unset ${field}; got ${describeValue(id)}. Use ${MIN_ID} or more.`);
+        if (typeof id !== "number" || id < MIN_ID) report(`${containerLabel(container)} uses a low or unset ${field}; got ${shown(id, "unset")}. Use ${MIN_ID} or more.`);
       }
     });
   },

@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer, effectiveSecurity } from "../lib/workloads";
 
 /** K-SEC-03: containers run as a named non-root user (the stock TF Serving image would run as root). */
@@ -17,8 +16,8 @@ export const workloadRequireNonRoot = resourcePolicy({
     eachContainer(resource, (container, template) => {
       const nonRoot = effectiveSecurity(template, container, "runAsNonRoot");
       const user = effectiveSecurity(template, container, "runAsUser");
-      if (nonRoot !== true) report(`${containerLabel(container)} may run as root; got runAsNonRoot ${describeValue(nonRoot)}. Set runAsNonRoot: true.`);
-      if (typeof user !== "number" || user === 0) report(`${containerLabel(container)} does not name a non-root user; got runAsUser ${describeValue(user)}. Set runAsUser to a numeric UID such as 10001.`);
+      if (nonRoot !== true) report(`${containerLabel(container)} may run as root; got runAsNonRoot ${shown(nonRoot, "unset")}. Set runAsNonRoot: true.`);
+      if (typeof user !== "number" || user === 0) report(`${containerLabel(container)} does not name a non-root user; got runAsUser ${shown(user, "unset")}. Set runAsUser to a numeric UID such as 10001.`);
     });
   },
 });

@@ -1,7 +1,6 @@
-import { describeValue } from "../../components/spec/problems";
 import { isDigestPinned, parseImage } from "../lib/images";
 import { WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer } from "../lib/workloads";
 
 /**
@@ -21,7 +20,7 @@ export const workloadRequirePullPolicy = resourcePolicy({
     eachContainer(resource, (container) => {
       const policy = container.body.imagePullPolicy;
       if (policy !== "Always" && !isDigestPinned(parseImage(String(container.body.image ?? "")))) {
-        report(`${containerLabel(container)} may start from a stale cached image; got imagePullPolicy ${describeValue(policy)} with a tag-only image. Pin the digest or pull "Always".`);
+        report(`${containerLabel(container)} may start from a stale cached image; got imagePullPolicy ${shown(policy, "unset")} with a tag-only image. Pin the digest or pull "Always".`);
       }
     });
   },

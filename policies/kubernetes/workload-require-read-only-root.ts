@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer } from "../lib/workloads";
 
 /** K-SEC-07: the image cannot be modified at run time; scratch space is an emptyDir. */
@@ -16,7 +15,7 @@ export const workloadRequireReadOnlyRoot = resourcePolicy({
   validate(resource, report) {
     eachContainer(resource, (container) => {
       const value = at(container.body, "securityContext.readOnlyRootFilesystem");
-      if (value !== true) report(`${containerLabel(container)} can write to its image; got readOnlyRootFilesystem ${describeValue(value)}. Set it to true and mount emptyDir volumes where it writes.`);
+      if (value !== true) report(`${containerLabel(container)} can write to its image; got readOnlyRootFilesystem ${shown(value, "unset")}. Set it to true and mount emptyDir volumes where it writes.`);
     });
   },
 });

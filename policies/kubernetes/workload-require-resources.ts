@@ -1,7 +1,7 @@
 import { GPU_RESOURCE } from "../../components/compute/scheduling";
 import { describeValue } from "../../components/spec/problems";
 import { WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer, resourcesOf } from "../lib/workloads";
 
 /** K-REL-01: the scheduler knows what each pod needs, memory is never overcommitted, GPUs are whole and exclusive. */
@@ -19,10 +19,10 @@ export const workloadRequireResources = resourcePolicy({
       const { requests, limits } = resourcesOf(container);
       const label = containerLabel(container);
       const missing = ["cpu", "memory"].filter((r) => requests[r] === undefined);
-      if (missing.length > 0) report(`${label} requests no ${missing.join(" or ")}; got requests ${describeValue(requests)}. Set requests.cpu and requests.memory.`);
-      if (requests.memory !== undefined && limits.memory !== requests.memory) report(`${label} can use more memory than it requests; got limits.memory ${describeValue(limits.memory)} for requests.memory ${describeValue(requests.memory)}. Set the limit equal to the request.`);
+      if (missing.length > 0) report(`${label} requests no ${missing.join(" or ")}; got requests ${shown(requests, "unset")}. Set requests.cpu and requests.memory.`);
+      if (requests.memory !== undefined && limits.memory !== requests.memory) report(`${label} can use more memory than it requests; got limits.memory ${shown(limits.memory, "unset")} for requests.memory ${describeValue(requests.memory)}. Set the limit equal to the request.`);
       if (requests[GPU_RESOURCE] !== undefined && String(limits[GPU_RESOURCE]) !== String(requests[GPU_RESOURCE])) {
-        report(`${label} requests ${GPU_RESOURCE} without the same limit; got limits ${describeValue(limits[GPU_RESOURCE])}. Set limits["${GPU_RESOURCE}"] (extended resources are granted by their limit).`);
+        report(`${label} requests ${GPU_RESOURCE} without the same limit; got ${limits[GPU_RESOURCE] === undefined ? "no limit" : `limit ${describeValue(limits[GPU_RESOURCE])}`} for request ${describeValue(requests[GPU_RESOURCE])}. Set limits["${GPU_RESOURCE}"] to the request (extended resources are granted by their limit).`);
       }
     });
   },

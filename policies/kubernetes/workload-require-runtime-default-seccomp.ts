@@ -1,6 +1,5 @@
-import { describeValue } from "../../components/spec/problems";
 import { at, WORKLOAD_TYPES } from "../lib/kubernetes";
-import { levels, resourcePolicy } from "../lib/policy";
+import { levels, resourcePolicy, shown } from "../lib/policy";
 import { containerLabel, eachContainer, effectiveSecurity } from "../lib/workloads";
 
 const CONFINED = ["RuntimeDefault", "Localhost"];
@@ -18,7 +17,7 @@ export const workloadRequireRuntimeDefaultSeccomp = resourcePolicy({
   validate(resource, report) {
     eachContainer(resource, (container, template) => {
       const type = at(effectiveSecurity(template, container, "seccompProfile"), "type");
-      if (!CONFINED.includes(String(type))) report(`${containerLabel(container)} runs without a seccomp profile; got seccompProfile.type ${describeValue(type)}. Set the pod's seccompProfile.type to "RuntimeDefault".`);
+      if (!CONFINED.includes(String(type))) report(`${containerLabel(container)} runs without a seccomp profile; got seccompProfile.type ${shown(type, "unset")}. Set the pod's seccompProfile.type to "RuntimeDefault".`);
     });
   },
 });

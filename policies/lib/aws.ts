@@ -28,7 +28,6 @@ export const AWS = Object.freeze({
   eksAccessEntry: "aws:eks/accessEntry:AccessEntry",
   eksPodIdentityAssociation: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
   launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
-  instance: "aws:ec2/instance:Instance",
   vpc: "aws:ec2/vpc:Vpc",
   subnet: "aws:ec2/subnet:Subnet",
   securityGroup: "aws:ec2/securityGroup:SecurityGroup",

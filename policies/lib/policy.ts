@@ -16,6 +16,7 @@ import type {
 } from "@pulumi/policy";
 import { type Tier } from "../../components/spec/environment";
 import { type EnforcementLevel } from "../../components/spec/policy";
+import { describeValue } from "../../components/spec/problems";
 import { configOf, type PolicyContext } from "./context";
 
 export type { Severity };
@@ -163,4 +164,14 @@ function runtimeOf(args: { getConfig<T extends object>(): T; notApplicable(reaso
 /** Resources of one of `types`, in the order given. */
 export function ofType(resources: readonly PolicyResource[], ...types: readonly string[]): PolicyResource[] {
   return resources.filter((r) => types.some((t) => typeMatches(t, r.type)));
+}
+
+/** A value for messages, or `whenUnset` (the default it falls back to) when it is not set. */
+export function shown(value: unknown, whenUnset: string): string {
+  return value === undefined || value === null ? whenUnset : describeValue(value);
+}
+
+/** `1 node`, `3 nodes`: a count with its noun. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

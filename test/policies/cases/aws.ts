@@ -1,0 +1,776 @@
+/** Mutations of the compliant fixture's AWS resources, one per way each AWS policy can fail. */
+import { recorded } from "../fixtures/build";
+import { MODEL_BUCKET } from "../fixtures/aws";
+import { type PolicyCase } from "./case";
+
+const json = (value: unknown) => JSON.stringify(value);
+const document = (...statements: unknown[]) => json({ Version: "2012-10-17", Statement: statements });
+const READ_MODELS = { Sid: "ReadModels", Effect: "Allow", Action: ["s3:GetObject"], Resource: [`arn:aws:s3:::${MODEL_BUCKET}/vision/resnet50/*`] };
+const TRUST = (condition: Record<string, unknown>) =>
+  document({
+    Effect: "Allow",
+    Principal: { Federated: "arn:aws:iam::777788889999:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE" },
+    Action: "sts:AssumeRoleWithWebIdentity",
+    Condition: condition,
+  });
+const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+const attachment = (name: string, role: string, policy: string) =>
+  recorded("aws:iam/rolePolicyAttachment:RolePolicyAttachment", name, { role, policyArn: `arn:aws:iam::aws:policy/${policy}` });
+
+export const AWS_CASES: readonly PolicyCase[] = [
+  // S3 model store
+  {
+    policy: "inferstack-aws-s3-bucket-require-public-access-block",
+    breaks: "a block with one setting off",
+    mutate: (s) => s.set("models-public-access", "blockPublicPolicy", false),
+    expected: [
+      "models-public-access: leaves blockPublicPolicy unset or false; got blockPublicPolicy: false. Set all four settings to true.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-public-access-block",
+    breaks: "a bucket without a block",
+    mutate: (s) => s.remove("models-public-access"),
+    expected: [
+      "models: has no public access block of its own; got none. Add an aws.s3.BucketPublicAccessBlock with all four settings true: account defaults can change without this stack noticing.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-tls-only-policy",
+    breaks: "a bucket without a policy",
+    mutate: (s) => s.remove("models-policy"),
+    expected: [
+      "models: has no policy statement denying requests without TLS; got no bucket policy. Deny \"s3:*\" to Principal \"*\" on the bucket and its objects when aws:SecureTransport is \"false\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-tls-only-policy",
+    breaks: "a policy that denies plain HTTP on objects only",
+    mutate: (s) =>
+      s.set("models-policy", "policy", document({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [`arn:aws:s3:::${MODEL_BUCKET}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } })),
+    expected: [
+      "models: has no policy statement denying requests without TLS; got a bucket policy without one. Deny \"s3:*\" to Principal \"*\" on the bucket and its objects when aws:SecureTransport is \"false\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-kms-encryption",
+    breaks: "no default encryption",
+    mutate: (s) => s.remove("models-encryption"),
+    expected: [
+      "models: has no default encryption configuration; got none (S3 falls back to SSE-S3). Add an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm \"aws:kms\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-kms-encryption",
+    breaks: "SSE-S3 instead of KMS",
+    mutate: (s) => s.set("models-encryption", "rules", [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]),
+    expected: [
+      "models: encrypts by default without KMS; got sseAlgorithm \"AES256\". Use \"aws:kms\" with a customer-managed key.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-kms-encryption",
+    breaks: "KMS without bucket keys",
+    mutate: (s) => s.set("models-encryption", "rules.0.bucketKeyEnabled", false),
+    expected: [
+      "models: uses SSE-KMS without S3 Bucket Keys; got bucketKeyEnabled false. Set bucketKeyEnabled: true so reads of large models do not call KMS per object.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-versioning",
+    breaks: "no versioning resource",
+    mutate: (s) => s.remove("models-versioning"),
+    expected: [
+      "models: does not enable versioning; got no aws.s3.BucketVersioning. Add an aws.s3.BucketVersioning with status \"Enabled\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-versioning",
+    breaks: "suspended versioning",
+    mutate: (s) => s.set("models-versioning", "versioningConfiguration.status", "Suspended"),
+    expected: [
+      "models: does not enable versioning; got status \"Suspended\". Add an aws.s3.BucketVersioning with status \"Enabled\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-access-logging",
+    breaks: "a bucket that logs nowhere",
+    mutate: (s) => s.add(recorded("aws:s3/bucket:Bucket", "scratch", { bucket: "inferstack-scratch" })),
+    expected: [
+      "scratch: does not log access; got no aws.s3.BucketLogging. Add one that writes to the environment's log bucket.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-owner-enforced",
+    breaks: "no ownership controls",
+    mutate: (s) => s.remove("models-ownership"),
+    expected: [
+      "models: keeps ACLs enabled; got no aws.s3.BucketOwnershipControls. Set objectOwnership to \"BucketOwnerEnforced\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-owner-enforced",
+    breaks: "ACLs kept (ObjectWriter)",
+    mutate: (s) => s.set("models-ownership", "rule.objectOwnership", "ObjectWriter"),
+    expected: [
+      "models: keeps ACLs enabled; got objectOwnership \"ObjectWriter\". Set objectOwnership to \"BucketOwnerEnforced\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-lifecycle-cleanup",
+    breaks: "no lifecycle configuration",
+    mutate: (s) => s.remove("models-lifecycle"),
+    expected: [
+      "models: has no enabled lifecycle rule for noncurrent-version expiry or incomplete-upload abort; got no enabled rule. Add a rule to an aws.s3.BucketLifecycleConfiguration.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-s3-bucket-require-lifecycle-cleanup",
+    breaks: "the upload-abort rule disabled",
+    mutate: (s) => s.set("models-lifecycle", "rules.1.status", "Disabled"),
+    expected: [
+      "models: has no enabled lifecycle rule for incomplete-upload abort; got 1 enabled rule, none of them for it. Add a rule to an aws.s3.BucketLifecycleConfiguration.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-model-store-access",
+    breaks: "a write action on the model prefix",
+    mutate: (s) => s.set("resnet50-model-store-read", "policy", document(READ_MODELS, { Effect: "Allow", Action: ["s3:PutObject"], Resource: [`arn:aws:s3:::${MODEL_BUCKET}/vision/resnet50/*`] })),
+    expected: [
+      "resnet50-model-store: gives pool resnet50 more than read access to the model store; got s3:PutObject in RolePolicy resnet50-model-store-read. Serving identities may only use s3:GetObject, s3:ListBucket and kms:Decrypt.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-model-store-access",
+    breaks: "reads of the whole bucket",
+    mutate: (s) => s.set("resnet50-model-store-read", "policy", document({ ...READ_MODELS, Resource: [`arn:aws:s3:::${MODEL_BUCKET}/*`] })),
+    expected: [
+      "resnet50-model-store: lets pool resnet50 read beyond its models (inferstack-models-777788889999-prod/vision/resnet50); got s3:GetObject on arn:aws:s3:::inferstack-models-777788889999-prod/* in RolePolicy resnet50-model-store-read. Grant \"arn:aws:s3:::<bucket>/<model prefix>/*\" per model.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-model-store-access",
+    breaks: "listing another bucket",
+    mutate: (s) => s.set("resnet50-model-store-read", "policy", document(READ_MODELS, { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::other-bucket"] })),
+    expected: [
+      "resnet50-model-store: lets pool resnet50 list buckets other than its model store; got s3:ListBucket on arn:aws:s3:::other-bucket in RolePolicy resnet50-model-store-read. Grant it on \"arn:aws:s3:::<bucket>\" only.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-model-store-access",
+    breaks: "decrypting with any key",
+    mutate: (s) => s.set("resnet50-model-store-read", "policy", document(READ_MODELS, { Effect: "Allow", Action: ["kms:Decrypt"], Resource: "*" })),
+    expected: [
+      "resnet50-model-store: lets pool resnet50 decrypt with any key; got kms:Decrypt on \"*\" in RolePolicy resnet50-model-store-read. Grant it on the bucket key's ARN.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-model-store-access",
+    breaks: "a NotAction grant",
+    mutate: (s) => s.set("resnet50-model-store-read", "policy", document({ Effect: "Allow", NotAction: ["iam:*"], Resource: [`arn:aws:s3:::${MODEL_BUCKET}/vision/resnet50/*`] })),
+    expected: [
+      "resnet50-model-store: grants everything but iam:* in RolePolicy resnet50-model-store-read; got NotAction. List the read actions instead.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-model-store-access",
+    breaks: "a managed policy on the serving role",
+    mutate: (s) => s.add(attachment("resnet50-s3-read-only", "resnet50-model-store", "AmazonS3ReadOnlyAccess")),
+    expected: [
+      "resnet50-model-store: serves pool resnet50 with a managed policy; got \"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\". Grant only reads of the pool's model prefixes in a policy of its own.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-model-store-access",
+    breaks: "a server pool without an identity",
+    mutate: () => undefined,
+    context: (c) => ({ ...c, serverPools: [...c.serverPools, { ...c.serverPools[0]!, name: "bert", serviceAccount: "bert-server", models: ["bert"] }] }),
+    expected: [
+      "stack: gives some server pools a model-store identity but not bert; got no role trusted by service account bert-server. Give every server pool a read-only identity of its own.",
+    ],
+  },
+  // ECR
+  {
+    policy: "inferstack-aws-ecr-repository-require-immutable-tags",
+    breaks: "mutable tags",
+    mutate: (s) => s.set("tritonserver", "imageTagMutability", "MUTABLE"),
+    expected: [
+      "tritonserver: lets a pushed tag be overwritten; got imageTagMutability \"MUTABLE\". Set it to \"IMMUTABLE\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ecr-repository-require-scan-on-push",
+    breaks: "neither repository nor registry scanning",
+    mutate: (s) => s.set("tritonserver", "imageScanningConfiguration.scanOnPush", false).set("registry-scanning", "rules.0.repositoryFilters.0.filter", "tools/*"),
+    expected: [
+      "tritonserver: pushes images without scanning them; got no scanOnPush and no registry scanning rule covering it. Add a registry scanning rule (SCAN_ON_PUSH) whose filter matches the repository.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ecr-repository-require-lifecycle-policy",
+    breaks: "no lifecycle policy",
+    mutate: (s) => s.remove("tritonserver-lifecycle"),
+    expected: [
+      "tritonserver: keeps every image forever; got no aws.ecr.LifecyclePolicy. Add one that expires untagged images and keeps the newest tagged ones.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ecr-repository-require-lifecycle-policy",
+    breaks: "tagged images expired by age",
+    mutate: (s) =>
+      s.set("tritonserver-lifecycle", "policy", json({ rules: [{ rulePriority: 1, selection: { tagStatus: "any", countType: "sinceImagePushed", countUnit: "days", countNumber: 30 }, action: { type: "expire" } }] })),
+    expected: [
+      "tritonserver-lifecycle: rule 1 expires any images by age; got countType \"sinceImagePushed\". Expire tagged images by count (\"imageCountMoreThan\") so an image a Deployment still runs is kept.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ecr-repository-require-lifecycle-policy",
+    breaks: "a policy that is not JSON",
+    mutate: (s) => s.set("tritonserver-lifecycle", "policy", "{rules: ["),
+    expected: [
+      "tritonserver-lifecycle: has a lifecycle policy that is not JSON; got unparsable text. Write the policy with JSON.stringify.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ecr-policy-forbid-public-principal",
+    breaks: "pulls open to anyone",
+    mutate: (s) => s.set("tritonserver-pull", "policy", document({ Sid: "Everyone", Effect: "Allow", Principal: "*", Action: ["ecr:BatchGetImage"] })),
+    expected: [
+      "tritonserver-pull: statement \"Everyone\" allows ecr:BatchGetImage to anyone; got Principal \"*\". Name the account or role ARNs that need access.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ecr-repository-require-kms-encryption",
+    breaks: "the AES256 default",
+    mutate: (s) => s.unset("tritonserver", "encryptionConfigurations"),
+    expected: [
+      "tritonserver: encrypts images with the AES256 default; got no KMS key. Set encryptionType \"KMS\" with a customer-managed kmsKey ARN.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-forbid-ecr-push-for-workloads",
+    breaks: "a push-capable managed policy on the node role",
+    mutate: (s) => s.add(attachment("node-ecr-power-user", "inferstack-fixture-node", "AmazonEC2ContainerRegistryPowerUser")),
+    expected: [
+      "inferstack-fixture-node: can push images through AmazonEC2ContainerRegistryPowerUser; got managed policy \"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser\". Use AmazonEC2ContainerRegistryReadOnly.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-forbid-ecr-push-for-workloads",
+    breaks: "ecr:PutImage on the serving role",
+    mutate: (s) => s.set("resnet50-model-store-read", "policy", document(READ_MODELS, { Effect: "Allow", Action: ["ecr:PutImage"], Resource: "arn:aws:ecr:us-east-1:777788889999:repository/nvidia/tritonserver" })),
+    expected: [
+      "resnet50-model-store: can change registry contents; got ecr:PutImage through RolePolicy resnet50-model-store-read. Keep pushing to the CI publisher role.",
+    ],
+  },
+  // EKS control plane
+  {
+    policy: "inferstack-aws-eks-cluster-require-private-endpoint",
+    breaks: "a public endpoint",
+    mutate: (s) => s.set("cluster", "vpcConfig.endpointPublicAccess", true),
+    expected: [
+      "cluster: serves the Kubernetes API on a public endpoint; got endpointPublicAccess true. Set vpcConfig.endpointPublicAccess: false.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-require-private-endpoint",
+    breaks: "no private endpoint (and public by default)",
+    mutate: (s) => s.unset("cluster", "vpcConfig.endpointPublicAccess").set("cluster", "vpcConfig.endpointPrivateAccess", false),
+    expected: [
+      "cluster: has no private API endpoint; got endpointPrivateAccess false. Set vpcConfig.endpointPrivateAccess: true.",
+      "cluster: serves the Kubernetes API on a public endpoint; got endpointPublicAccess unset (public). Set vpcConfig.endpointPublicAccess: false.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-restrict-public-endpoint-cidrs",
+    breaks: "a public endpoint with the default CIDRs",
+    mutate: (s) => s.set("cluster", "vpcConfig.endpointPublicAccess", true),
+    expected: [
+      "cluster: lets the whole internet reach the Kubernetes API; got publicAccessCidrs 0.0.0.0/0 (the default). List the CIDR blocks that need the API in vpcConfig.publicAccessCidrs.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-restrict-public-endpoint-cidrs",
+    breaks: "a public endpoint open to 0.0.0.0/0",
+    mutate: (s) => s.set("cluster", "vpcConfig.endpointPublicAccess", true).set("cluster", "vpcConfig.publicAccessCidrs", ["203.0.113.0/24", "0.0.0.0/0"]),
+    expected: [
+      "cluster: lets the whole internet reach the Kubernetes API; got publicAccessCidrs 0.0.0.0/0. List the CIDR blocks that need the API in vpcConfig.publicAccessCidrs.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-require-control-plane-logs",
+    breaks: "a missing log type in prod",
+    mutate: (s) => s.set("cluster", "enabledClusterLogTypes", ["api", "audit", "authenticator", "controllerManager"]),
+    expected: [
+      "cluster: does not log scheduler; got enabledClusterLogTypes [api, audit, authenticator, controllerManager]. Enable api, audit, authenticator, controllerManager, scheduler in prod.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-require-control-plane-logs",
+    breaks: "no audit log in dev",
+    tier: "dev",
+    mutate: (s) => s.set("cluster", "enabledClusterLogTypes", ["api"]),
+    expected: [
+      "cluster: does not log audit; got enabledClusterLogTypes [api]. Enable audit in dev.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-require-secrets-encryption",
+    breaks: "no secrets encryption",
+    mutate: (s) => s.unset("cluster", "encryptionConfig"),
+    expected: [
+      "cluster: does not encrypt Secrets with a key of its own; got no encryptionConfig for \"secrets\". Add encryptionConfig with a customer-managed KMS key ARN.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-require-secrets-encryption",
+    breaks: "a secrets key that does not rotate",
+    mutate: (s) => s.set("models-key", "enableKeyRotation", false),
+    expected: [
+      "cluster: encrypts Secrets with key models-key, which does not rotate; got enableKeyRotation false. Enable rotation on the key.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-require-supported-version",
+    breaks: "a version out of standard support",
+    mutate: (s) => s.set("cluster", "version", "1.29"),
+    expected: [
+      "cluster: runs a version outside EKS standard support; got version \"1.29\". Pin one of 1.34, 1.35, 1.36.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-require-supported-version",
+    breaks: "an unpinned version",
+    mutate: (s) => s.unset("cluster", "version"),
+    expected: [
+      "cluster: runs an unpinned version; got no version. Pin one of 1.34, 1.35, 1.36.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-restrict-admin-access",
+    breaks: "aws-auth ConfigMap authentication",
+    mutate: (s) => s.unset("cluster", "accessConfig"),
+    expected: [
+      "cluster: authenticates through the aws-auth ConfigMap only; got authenticationMode unset (CONFIG_MAP). Set accessConfig.authenticationMode to \"API\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-cluster-restrict-admin-access",
+    breaks: "an access entry in system:masters",
+    mutate: (s) => s.set("platform-admins", "kubernetesGroups", ["system:masters"]),
+    expected: [
+      "platform-admins: maps its principal into system:masters, which no RBAC rule can restrict; got kubernetesGroups including \"system:masters\". Use an access policy association with a scoped policy.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-addon-require-network-policy",
+    breaks: "the VPC CNI without network policy",
+    mutate: (s) => s.set("vpc-cni", "configurationValues", json({ enableNetworkPolicy: "false" })),
+    expected: [
+      "cluster: does not enforce NetworkPolicies; got enableNetworkPolicy \"false\". Install the vpc-cni add-on with enableNetworkPolicy \"true\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-addon-require-network-policy",
+    breaks: "no VPC CNI add-on",
+    mutate: (s) => s.remove("vpc-cni"),
+    expected: [
+      "cluster: does not enforce NetworkPolicies; got no vpc-cni add-on. Install the vpc-cni add-on with enableNetworkPolicy \"true\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-cloudwatch-loggroup-require-eks-log-retention",
+    breaks: "no control-plane log group",
+    mutate: (s) => s.remove("cluster-logs"),
+    expected: [
+      "cluster: logs into a log group EKS creates without retention or encryption; got no aws.cloudwatch.LogGroup /aws/eks/inferstack-fixture/cluster. Create it in the stack first.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-cloudwatch-loggroup-require-eks-log-retention",
+    breaks: "a log group without retention or key",
+    mutate: (s) => s.unset("cluster-logs", "retentionInDays").unset("cluster-logs", "kmsKeyId"),
+    expected: [
+      "cluster-logs: keeps the cluster's control-plane logs without retentionInDays and kmsKeyId; got retentionInDays unset, kmsKeyId unset. Set retentionInDays and kmsKeyId.",
+    ],
+  },
+  // Node groups and launch templates
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-private-subnets",
+    breaks: "a subnet that maps public IPs",
+    mutate: (s) => s.set("private-a", "mapPublicIpOnLaunch", true),
+    expected: [
+      "a10g: launches nodes into public subnet private-a; got mapPublicIpOnLaunch true. Use the VPC's private subnets.",
+      "system: launches nodes into public subnet private-a; got mapPublicIpOnLaunch true. Use the VPC's private subnets.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-multiple-zones",
+    breaks: "both subnets in one zone",
+    mutate: (s) => s.set("private-b", "availabilityZone", "us-east-1a"),
+    expected: [
+      "a10g: runs in one availability zone; got zones [us-east-1a]. Add private subnets of a second zone.",
+      "system: runs in one availability zone; got zones [us-east-1a]. Add private subnets of a second zone.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-gpu-taint",
+    breaks: "an untainted GPU node group",
+    mutate: (s) => s.unset("a10g", "taints"),
+    expected: [
+      "a10g: lets pods without GPUs onto GPU nodes (g5.2xlarge); got no nvidia.com/gpu=true:NO_SCHEDULE taint. Add the taint.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-gpu-taint",
+    breaks: "a node group without its pool label",
+    mutate: (s) => s.unset("system", "labels"),
+    expected: [
+      "system: does not label its nodes with their pool; got no \"inferstack.io/node-pool\" label. Add labels { \"inferstack.io/node-pool\": <pool name> }: workloads select nodes by it.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-system-pool",
+    breaks: "no system pool",
+    mutate: (s) => s.remove("system"),
+    expected: [
+      "stack: has no system node pool for Consul, Prometheus and Elasticsearch; got node pools [a10g]. Add a CPU node group labelled inferstack.io/node-pool=system.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-system-pool",
+    breaks: "a system pool of one node in prod",
+    mutate: (s) => s.set("system", "scalingConfig.minSize", 1),
+    expected: [
+      "system: can shrink below 3 nodes in prod; got scalingConfig.minSize 1. Keep at least 3 so Consul's servers keep their quorum on separate nodes.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-system-pool",
+    breaks: "a system pool on GPU instances",
+    mutate: (s) => s.set("system", "instanceTypes", ["g5.xlarge"]),
+    expected: [
+      "system: runs platform services on GPU instances; got g5.xlarge. Use CPU instance types for the system pool.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-gpu-capacity",
+    breaks: "one GPU node at minimum in prod",
+    mutate: (s) => s.set("a10g", "scalingConfig.minSize", 1),
+    expected: [
+      "a10g: can shrink to 1 GPU node in prod; got scalingConfig.minSize 1. Keep at least 2.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-require-gpu-capacity",
+    breaks: "fewer GPU nodes than the autoscaler's maximum needs",
+    mutate: (s) => s.set("a10g", "scalingConfig.maxSize", 4),
+    expected: [
+      "a10g: cannot fit its serving pods at full scale: they need 6 GPUs (resnet50-server 6 × 1), 6 nodes of 1 GPU; got scalingConfig.maxSize 4. Raise maxSize to 6 or lower the models' maxReplicas.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-restrict-instance-types",
+    breaks: "an 8-GPU instance type in dev",
+    tier: "dev",
+    mutate: (s) => s.set("a10g", "instanceTypes", ["p5.48xlarge"]),
+    expected: [
+      "a10g: uses instance types outside fixture's allow-list; got p5.48xlarge. Use one of g4dn.2xlarge, g4dn.xlarge, g5.2xlarge, g5.xlarge, g6.xlarge, g6e.xlarge, m6i.2xlarge, m6i.large, m6i.xlarge, m7i.2xlarge, m7i.large, m7i.xlarge, or extend inferstack:environment.policy.allowedInstanceTypes.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-restrict-instance-types",
+    breaks: "a launch template of a type outside the table",
+    mutate: (s) => s.set("gpu-nodes", "instanceType", "p3.2xlarge"),
+    expected: [
+      "gpu-nodes: uses instance types outside fixture's allow-list; got p3.2xlarge. Use one of g4dn.12xlarge, g4dn.2xlarge, g4dn.xlarge, g5.12xlarge, g5.2xlarge, g5.48xlarge, g5.xlarge, g6.12xlarge, g6.xlarge, g6e.12xlarge, g6e.xlarge, m6i.2xlarge, m6i.large, m6i.xlarge, m7i.2xlarge, m7i.large, m7i.xlarge, p4d.24xlarge, p5.48xlarge, or extend inferstack:environment.policy.allowedInstanceTypes.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-eks-nodegroup-limit-gpu-budget",
+    breaks: "a GPU node group far over budget",
+    mutate: (s) => s.set("a10g", "scalingConfig.maxSize", 40),
+    expected: [
+      "stack: GPU node groups at maxSize cost 35390 USD a month on demand but the budget allows 12000; got 35390. Lower their maxSize or raise budget.maxMonthlyUsd.",
+      "stack: GPU node groups can grow to 40 GPUs (a10g 40) but the budget allows 16; got 40. Lower their maxSize or raise budget.maxGpus.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-launchtemplate-require-imdsv2",
+    breaks: "optional IMDS tokens",
+    mutate: (s) => s.set("gpu-nodes", "metadataOptions.httpTokens", "optional"),
+    expected: [
+      "gpu-nodes: allows IMDSv1 requests without a token; got httpTokens \"optional\". Set metadataOptions.httpTokens: \"required\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-launchtemplate-limit-metadata-hops",
+    breaks: "a hop limit of 2",
+    mutate: (s) => s.set("gpu-nodes", "metadataOptions.httpPutResponseHopLimit", 2),
+    expected: [
+      "gpu-nodes: lets pods reach the node's instance credentials; got httpPutResponseHopLimit 2. Set it to 1.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-launchtemplate-require-encrypted-volumes",
+    breaks: "an unencrypted root volume",
+    mutate: (s) => s.set("gpu-nodes", "blockDeviceMappings.0.ebs.encrypted", "false"),
+    expected: [
+      "gpu-nodes: leaves EBS volumes unencrypted; got /dev/xvda without ebs.encrypted \"true\". Encrypt every block device.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-launchtemplate-require-encrypted-volumes",
+    breaks: "no block device declared",
+    mutate: (s) => s.unset("gpu-nodes", "blockDeviceMappings"),
+    expected: [
+      "gpu-nodes: declares no block device, so the root volume follows the AMI unencrypted; got no blockDeviceMappings. Declare the root device with ebs { encrypted: \"true\" }.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-launchtemplate-forbid-public-ip",
+    breaks: "a network interface with a public IP",
+    mutate: (s) => s.set("gpu-nodes", "networkInterfaces", [{ deviceIndex: 0, associatePublicIpAddress: "true" }]),
+    expected: [
+      "gpu-nodes: gives nodes public IP addresses; got associatePublicIpAddress \"true\" on 1 network interface(s). Remove it.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-launchtemplate-require-detailed-monitoring",
+    breaks: "basic monitoring",
+    mutate: (s) => s.set("gpu-nodes", "monitoring.enabled", false),
+    expected: [
+      "gpu-nodes: reports EC2 metrics every five minutes only; got monitoring.enabled false. Set monitoring.enabled: true.",
+    ],
+  },
+  // Network
+  {
+    policy: "inferstack-aws-ec2-securitygroup-forbid-public-ingress",
+    breaks: "SSH open to the internet inline",
+    mutate: (s) => s.set("nodes", "ingress", [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh" }]),
+    expected: [
+      "nodes: allows ingress from anywhere on port 22; got 0.0.0.0/0. Allow the CIDRs or security groups that need it.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-securitygroup-forbid-public-ingress",
+    breaks: "a SecurityGroupRule open over IPv6",
+    mutate: (s) =>
+      s.add(recorded("aws:ec2/securityGroupRule:SecurityGroupRule", "nodes-any-v6", { type: "ingress", securityGroupId: "nodes-id", protocol: "tcp", fromPort: 0, toPort: 65535, ipv6CidrBlocks: ["::/0"], description: "any" })),
+    expected: [
+      "nodes-any-v6: allows ingress from anywhere on ports 0-65535; got ::/0. Allow the CIDRs or security groups that need it.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-securitygroup-forbid-public-ingress",
+    breaks: "a SecurityGroupIngressRule from 0.0.0.0/0",
+    mutate: (s) => s.set("nodes-from-nodes", "cidrIpv4", "0.0.0.0/0").set("nodes-from-nodes", "fromPort", 443).set("nodes-from-nodes", "toPort", 443),
+    expected: [
+      "nodes-from-nodes: allows ingress from anywhere on port 443; got 0.0.0.0/0. Allow the CIDRs or security groups that need it.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-securitygroup-forbid-mixed-rules",
+    breaks: "inline rules next to a rule resource",
+    mutate: (s) => s.set("nodes", "egress", [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"], description: "vpc" }]),
+    expected: [
+      "nodes: has 1 inline rule(s) and rule resources nodes-from-nodes; got both. Keep one way of defining rules: the other's rules are removed on every update.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-securitygroup-require-description",
+    breaks: "a group with Pulumi's default description",
+    mutate: (s) => s.unset("nodes", "description"),
+    expected: [
+      "nodes: does not say what it allows; got description unset (\"Managed by Pulumi\"). Describe what the group is for.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-securitygroup-require-description",
+    breaks: "an inline rule and a rule resource without descriptions",
+    mutate: (s) => s.set("nodes", "egress", [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] }]).unset("nodes-from-nodes", "description"),
+    expected: [
+      "nodes: has 1 inline rule(s) without a description; got no description. Describe each rule.",
+      "nodes-from-nodes: does not say what it allows; got description unset (\"Managed by Pulumi\"). Describe what the rule is for.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-vpc-require-flow-logs",
+    breaks: "no flow log",
+    mutate: (s) => s.remove("vpc-flow-logs"),
+    expected: [
+      "vpc: records no flow logs; got no aws.ec2.FlowLog for it. Add one with trafficType \"ALL\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-vpc-require-closed-default-security-group",
+    breaks: "an unmanaged default security group",
+    mutate: (s) => s.remove("vpc-default-sg"),
+    expected: [
+      "vpc: leaves its default security group open to its own members and all egress; got no aws.ec2.DefaultSecurityGroup. Add one without rules.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-vpc-require-closed-default-security-group",
+    breaks: "a default security group with rules",
+    mutate: (s) => s.set("vpc-default-sg", "ingress", [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]),
+    expected: [
+      "vpc-default-sg: keeps 1 rule(s) on the default security group; got ingress/egress rules. Remove them: nothing should rely on the default group.",
+    ],
+  },
+  // IAM and KMS
+  {
+    policy: "inferstack-aws-iam-policy-forbid-admin-access",
+    breaks: "Allow * on *",
+    mutate: (s) => s.set("image-publish", "policy", document({ Sid: "Everything", Effect: "Allow", Action: "*", Resource: "*" })),
+    expected: [
+      "image-publish: policy statement \"Everything\" allows every action on every resource; got Action \"*\", Resource \"*\". Grant the specific actions on the specific ARNs the identity needs.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-policy-forbid-wildcards",
+    breaks: "a service-wide action",
+    mutate: (s) => s.set("resnet50-model-store-read", "policy", document({ ...READ_MODELS, Action: ["s3:*"] })),
+    expected: [
+      "resnet50-model-store-read: policy statement \"ReadModels\" grants whole services; got \"s3:*\". Name the actions the identity calls.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-policy-forbid-wildcards",
+    breaks: "a resource wildcard in an inline policy",
+    mutate: (s) => s.set("log-shipper", "inlinePolicies", [{ name: "logs", policy: document({ Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: "*" }) }]),
+    expected: [
+      "log-shipper: inline policy logs statement #1 applies to every resource; got Resource \"*\" for logs:PutLogEvents. Name the ARNs (only ecr:GetAuthorizationToken and sts:GetCallerIdentity need \"*\").",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-managed-policies",
+    breaks: "an attachment outside the allow-list",
+    mutate: (s) => s.add(attachment("publisher-admin", "image-publisher", "AdministratorAccess")),
+    expected: [
+      "publisher-admin: attaches an AWS-managed policy outside the allow-list; got \"AdministratorAccess\". Use a customer-managed policy with the actions the role needs, or one of AmazonEKSClusterPolicy, AmazonEKSWorkerNodePolicy, AmazonEKS_CNI_Policy, AmazonEC2ContainerRegistryReadOnly, AmazonSSMManagedInstanceCore.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-managed-policies",
+    breaks: "managedPolicyArns outside the allow-list",
+    mutate: (s) => s.set("log-shipper", "managedPolicyArns", ["arn:aws:iam::aws:policy/CloudWatchLogsFullAccess"]),
+    expected: [
+      "log-shipper: attaches an AWS-managed policy outside the allow-list; got \"CloudWatchLogsFullAccess\". Use a customer-managed policy with the actions the role needs, or one of AmazonEKSClusterPolicy, AmazonEKSWorkerNodePolicy, AmazonEKS_CNI_Policy, AmazonEC2ContainerRegistryReadOnly, AmazonSSMManagedInstanceCore.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-forbid-mixed-policy-management",
+    breaks: "inline policies next to attachments",
+    mutate: (s) => s.set("inferstack-fixture-node", "inlinePolicies", [{ name: "extra", policy: document({ Effect: "Allow", Action: ["ec2:DescribeInstances"], Resource: "*" }) }]),
+    expected: [
+      "inferstack-fixture-node: manages its policies in two places; got inlinePolicies on the Role and node-worker-policy, node-cni-policy, node-ecr-policy. Keep one of the two: the other is overwritten on every update.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-user-forbid-long-lived-credentials",
+    breaks: "a user with a key and a password",
+    mutate: (s) =>
+      s.add(
+        recorded("aws:iam/user:User", "deployer", { name: "deployer" }),
+        recorded("aws:iam/accessKey:AccessKey", "deployer-key", { user: "deployer" }),
+        recorded("aws:iam/userLoginProfile:UserLoginProfile", "deployer-login", { user: "deployer" }),
+      ),
+    expected: [
+      "deployer-key: creates a long-lived access key; got aws:iam/accessKey:AccessKey. Use a role assumed through OIDC or IAM Identity Center: nothing long-lived to leak or rotate.",
+      "deployer: creates an IAM user; got aws:iam/user:User. Use a role assumed through OIDC or IAM Identity Center: nothing long-lived to leak or rotate.",
+      "deployer-login: creates a console password; got aws:iam/userLoginProfile:UserLoginProfile. Use a role assumed through OIDC or IAM Identity Center: nothing long-lived to leak or rotate.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-pin-workload-trust",
+    breaks: "a service-account pattern",
+    mutate: (s) => s.set("resnet50-model-store", "assumeRolePolicy", TRUST({ StringLike: { [`${ISSUER}:sub`]: "system:serviceaccount:inferstack:*" }, StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com" } })),
+    expected: [
+      "resnet50-model-store: trusts service accounts by pattern; got StringLike :sub \"system:serviceaccount:inferstack:*\". Use StringEquals with \"system:serviceaccount:<namespace>:<service account>\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-pin-workload-trust",
+    breaks: "no subject and no audience",
+    mutate: (s) => s.set("resnet50-model-store", "assumeRolePolicy", TRUST({})),
+    expected: [
+      "resnet50-model-store: does not pin the token audience; got no StringEquals :aud condition. Add StringEquals \"<issuer>:aud\": \"sts.amazonaws.com\".",
+      "resnet50-model-store: trusts the cluster's OIDC issuer without naming a service account; got no StringEquals :sub condition. Add StringEquals \"<issuer>:sub\": \"system:serviceaccount:<namespace>:<service account>\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-pin-workload-trust",
+    breaks: "a subject that is not a service account",
+    mutate: (s) => s.set("resnet50-model-store", "assumeRolePolicy", TRUST({ StringEquals: { [`${ISSUER}:sub`]: "system:serviceaccount:inferstack", [`${ISSUER}:aud`]: "sts.amazonaws.com" } })),
+    expected: [
+      "resnet50-model-store: names a subject that is not one service account; got \"system:serviceaccount:inferstack\". Use \"system:serviceaccount:<namespace>:<service account>\".",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-pin-workload-trust",
+    breaks: "a Pod Identity association for any service account",
+    mutate: (s) => s.set("log-shipper-identity", "serviceAccount", "*"),
+    expected: [
+      "log-shipper-identity: does not name one service account; got \"*\". Set serviceAccount to the exact name.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-node-permissions",
+    breaks: "an application managed policy on the node role",
+    mutate: (s) => s.add(attachment("node-s3-read", "inferstack-fixture-node", "AmazonS3ReadOnlyAccess")),
+    expected: [
+      "inferstack-fixture-node: gives every pod on its nodes AmazonS3ReadOnlyAccess; got managed policy \"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\". Attach it to the workload's IRSA role instead.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-iam-role-restrict-node-permissions",
+    breaks: "model reads granted to the node role",
+    mutate: (s) => s.add(recorded("aws:iam/rolePolicy:RolePolicy", "node-models", { role: "inferstack-fixture-node", policy: document(READ_MODELS) })),
+    expected: [
+      "inferstack-fixture-node: gives every pod on its nodes application permissions; got s3:GetObject in RolePolicy node-models. Grant them to the workload's IRSA role instead.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-kms-key-require-rotation",
+    breaks: "rotation off",
+    mutate: (s) => s.set("models-key", "enableKeyRotation", false),
+    expected: [
+      "models-key: does not rotate its key material; got enableKeyRotation false. Set enableKeyRotation: true.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-kms-key-forbid-lockout-bypass",
+    breaks: "the lockout check bypassed",
+    mutate: (s) => s.set("models-key", "bypassPolicyLockoutSafetyCheck", true),
+    expected: [
+      "models-key: skips the policy lockout safety check; got bypassPolicyLockoutSafetyCheck true. Remove it: a wrong key policy would make the key unmanageable.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-kms-key-require-deletion-window",
+    breaks: "a 7-day window in prod",
+    mutate: (s) => s.set("models-key", "deletionWindowInDays", 7),
+    expected: [
+      "models-key: could be deleted 7 days after scheduling; got deletionWindowInDays 7. Use at least 30 in prod so a mistaken deletion can be cancelled.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-kms-key-require-deletion-window",
+    breaks: "a 5-day window in staging",
+    tier: "staging",
+    mutate: (s) => s.set("models-key", "deletionWindowInDays", 5),
+    expected: [
+      "models-key: could be deleted 5 days after scheduling; got deletionWindowInDays 5. Use at least 7 in staging so a mistaken deletion can be cancelled.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-kms-key-restrict-grants",
+    breaks: "grants for any principal's use",
+    mutate: (s) =>
+      s.set("models-key", "policy", document({ Sid: "GrantsForEbs", Effect: "Allow", Principal: { AWS: "arn:aws:iam::777788889999:role/inferstack-fixture-node" }, Action: ["kms:CreateGrant"], Resource: "*" })),
+    expected: [
+      "models-key: key policy statement \"GrantsForEbs\" lets principals create grants for anyone; got kms:CreateGrant without kms:GrantIsForAWSResource. Add Condition Bool \"kms:GrantIsForAWSResource\": \"true\".",
+    ],
+  },
+];
