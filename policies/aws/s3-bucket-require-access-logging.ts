@@ -10,7 +10,7 @@ export const s3BucketRequireAccessLogging = stackPolicy({
   rules: ["S3-05"],
   sources: ["AwsSolutions-S1", "awsguard s3-bucket-logging-enabled", "CT.S3.PR.2"],
   enforcement: levels("A/A/M"),
-  resourceTypes: [AWS.bucket, AWS.bucketV2, AWS.bucketLogging],
+  resourceTypes: [AWS.bucket, AWS.bucketLogging],
   remediation: "Create an aws.s3.BucketLogging for the bucket with targetBucket set to the environment's log bucket and a targetPrefix.",
   validate(resources, report, runtime) {
     const loggings = ofType(resources, AWS.bucketLogging);

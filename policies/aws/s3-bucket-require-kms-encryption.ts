@@ -14,7 +14,7 @@ export const s3BucketRequireKmsEncryption = stackPolicy({
   rules: ["S3-03"],
   sources: ["CT.S3.PR.10", "CT.S3.PR.7", "NIST S3DefaultEncryptionKMS", "MLSEC-02"],
   enforcement: levels("A/M/M"),
-  resourceTypes: [AWS.bucket, AWS.bucketV2, AWS.bucketEncryption],
+  resourceTypes: [AWS.bucket, AWS.bucketEncryption],
   remediation:
     'Create an aws.s3.BucketServerSideEncryptionConfiguration with a rule applyServerSideEncryptionByDefault { sseAlgorithm: "aws:kms", kmsMasterKeyId: <key ARN> } and bucketKeyEnabled: true.',
   validate(resources, report, runtime) {

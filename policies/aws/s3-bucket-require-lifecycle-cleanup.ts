@@ -11,7 +11,7 @@ export const s3BucketRequireLifecycleCleanup = stackPolicy({
   rules: ["S3-07"],
   sources: ["CT.S3.PR.3", "CT.S3.PR.6"],
   enforcement: levels("A/A/A"),
-  resourceTypes: [AWS.bucket, AWS.bucketV2, AWS.bucketLifecycle],
+  resourceTypes: [AWS.bucket, AWS.bucketLifecycle],
   remediation:
     'Create an aws.s3.BucketLifecycleConfiguration with enabled rules setting noncurrentVersionExpiration { noncurrentDays } and abortIncompleteMultipartUpload { daysAfterInitiation }.',
   validate(resources, report, runtime) {

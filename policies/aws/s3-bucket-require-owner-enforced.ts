@@ -12,7 +12,7 @@ export const s3BucketRequireOwnerEnforced = stackPolicy({
   rules: ["S3-06"],
   sources: ["CT.S3.PR.5"],
   enforcement: levels("A/M/M"),
-  resourceTypes: [AWS.bucket, AWS.bucketV2, AWS.bucketOwnership],
+  resourceTypes: [AWS.bucket, AWS.bucketOwnership],
   remediation: 'Create an aws.s3.BucketOwnershipControls for the bucket with rule { objectOwnership: "BucketOwnerEnforced" }.',
   validate(resources, report, runtime) {
     for (const bucket of bucketsOf(resources, runtime)) {

@@ -12,7 +12,7 @@ export const s3BucketRequirePublicAccessBlock = stackPolicy({
   rules: ["S3-01"],
   sources: ["AwsSolutions-S2", "CT.S3.PR.1", "NIST S3BucketLevelPublicAccessProhibited", "pulumi-cp disallow-public-read"],
   enforcement: levels("M/M/M"),
-  resourceTypes: [AWS.bucket, AWS.bucketV2, AWS.bucketPublicAccessBlock],
+  resourceTypes: [AWS.bucket, AWS.bucketPublicAccessBlock],
   remediation: "Create an aws.s3.BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets set to true.",
   validate(resources, report, runtime) {
     for (const block of ofType(resources, AWS.bucketPublicAccessBlock)) {

@@ -24,7 +24,7 @@ export const s3BucketRequireTlsOnlyPolicy = stackPolicy({
   rules: ["S3-02"],
   sources: ["AwsSolutions-S10", "CT.S3.PR.8", "NIST S3BucketSSLRequestsOnly"],
   enforcement: levels("A/M/M"),
-  resourceTypes: [AWS.bucket, AWS.bucketV2, AWS.bucketPolicy],
+  resourceTypes: [AWS.bucket, AWS.bucketPolicy],
   remediation:
     'Add a statement to the bucket policy: Effect Deny, Principal "*", Action "s3:*", Resource the bucket ARN and "<bucket ARN>/*", Condition Bool aws:SecureTransport "false".',
   validate(resources, report, runtime) {

@@ -12,7 +12,7 @@ export const s3BucketRequireVersioning = stackPolicy({
   rules: ["S3-04"],
   sources: ["CT.S3.PR.11", "NIST S3BucketVersioningEnabled", "MLREL-13"],
   enforcement: levels("A/M/M"),
-  resourceTypes: [AWS.bucket, AWS.bucketV2, AWS.bucketVersioning],
+  resourceTypes: [AWS.bucket, AWS.bucketVersioning],
   remediation: 'Create an aws.s3.BucketVersioning for the bucket with versioningConfiguration { status: "Enabled" }.',
   validate(resources, report, runtime) {
     for (const bucket of bucketsOf(resources, runtime)) {

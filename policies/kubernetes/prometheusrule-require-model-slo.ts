@@ -10,13 +10,13 @@ export const prometheusruleRequireModelSlo = stackPolicy({
   rules: ["OBS-05", "OWN every model has an SLO alert"],
   sources: ["AWS Well-Architected ML Lens MLOE-14", "MLOE-15", "MLPER-15"],
   enforcement: levels("A/M/M"),
-  resourceTypes: [K8S.prometheusRule, K8S.serviceMonitor, K8S.podMonitor],
+  resourceTypes: [K8S.prometheusRule, K8S.serviceMonitor],
   usesContext: true,
   remediation: 'Create a PrometheusRule "<model>-slo" with labels standardLabels({ component: "slo-rules", model }) and alerts on latency, errors and readiness from the model\'s slo.',
   validate(resources, report, runtime) {
     const context = runtime.context();
     if (!context.areas.observability) runtime.notApplicable(`observability is off in ${context.stack}`);
-    if (ofType(resources, K8S.prometheusRule, K8S.serviceMonitor, K8S.podMonitor).length === 0) {
+    if (ofType(resources, K8S.prometheusRule, K8S.serviceMonitor).length === 0) {
       runtime.notApplicable("the stack has no monitoring objects yet");
     }
     const rules = ofType(resources, K8S.prometheusRule);

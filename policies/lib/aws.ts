@@ -9,7 +9,6 @@ import { arr, obj, type Json } from "./kubernetes";
 /** Pulumi type tokens of the AWS resources policies inspect (`@pulumi/aws` v7). */
 export const AWS = Object.freeze({
   bucket: "aws:s3/bucket:Bucket",
-  bucketV2: "aws:s3/bucketV2:BucketV2",
   bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
   bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
   bucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",

@@ -30,7 +30,6 @@ export const K8S = Object.freeze({
   clusterRoleBinding: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
   prometheusRule: "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
   serviceMonitor: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
-  podMonitor: "kubernetes:monitoring.coreos.com/v1:PodMonitor",
   elasticsearch: "kubernetes:elasticsearch.k8s.elastic.co/v1:Elasticsearch",
   kibana: "kubernetes:kibana.k8s.elastic.co/v1:Kibana",
   serviceIntentions: "kubernetes:consul.hashicorp.com/v1alpha1:ServiceIntentions",

@@ -240,6 +240,14 @@ export const AWS_CASES: readonly PolicyCase[] = [
     ],
   },
   {
+    policy: "inferstack-aws-ecr-policy-forbid-public-principal",
+    breaks: "a registry policy open to anyone",
+    mutate: (s) => s.add(recorded("aws:ecr/registryPolicy:RegistryPolicy", "registry-policy", { policy: document({ Effect: "Allow", Principal: { AWS: "*" }, Action: ["ecr:ReplicateImage"], Resource: "*" }) })),
+    expected: [
+      "registry-policy: statement #1 allows ecr:ReplicateImage to anyone; got Principal \"*\". Name the account or role ARNs that need access.",
+    ],
+  },
+  {
     policy: "inferstack-aws-ecr-repository-require-kms-encryption",
     breaks: "the AES256 default",
     mutate: (s) => s.unset("tritonserver", "encryptionConfigurations"),
@@ -575,6 +583,18 @@ export const AWS_CASES: readonly PolicyCase[] = [
     mutate: (s) => s.set("nodes", "egress", [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"], description: "vpc" }]),
     expected: [
       "nodes: has 1 inline rule(s) and rule resources nodes-from-nodes; got both. Keep one way of defining rules: the other's rules are removed on every update.",
+    ],
+  },
+  {
+    policy: "inferstack-aws-ec2-securitygroup-forbid-mixed-rules",
+    breaks: "an egress rule resource next to inline rules",
+    mutate: (s) =>
+      s
+        .set("nodes", "ingress", [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"], description: "api" }])
+        .remove("nodes-from-nodes")
+        .add(recorded("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "nodes-egress", { securityGroupId: "nodes-id", ipProtocol: "-1", cidrIpv4: "10.0.0.0/16" })),
+    expected: [
+      "nodes: has 1 inline rule(s) and rule resources nodes-egress; got both. Keep one way of defining rules: the other's rules are removed on every update.",
     ],
   },
   {
