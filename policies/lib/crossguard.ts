@@ -50,8 +50,9 @@ export function toCrossGuardPolicy(policy: InferstackPolicy): ResourceValidation
     validateStack: (args, reportViolation) => {
       const names = acknowledgedNames(args);
       const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+      const stack = args.resources.find((r) => r.type === "pulumi:pulumi:Stack");
       const acknowledged = (urn: string | undefined) => {
-        for (let r: PolicyResource | undefined = urn === undefined ? undefined : byUrn.get(urn); r; r = r.parent) if (names.has(r.name)) return true;
+        for (let r: PolicyResource | undefined = urn === undefined ? stack : byUrn.get(urn); r; r = r.parent) if (names.has(r.name)) return true;
         return false;
       };
       policy.validateStack(args, (message, urn) => {
