@@ -97,3 +97,35 @@ describe("resource types", () => {
     expect(unseen).toEqual([]);
   });
 });
+
+/** The rows of RULES.md §3 checkable on Pulumi inputs (P), Kubernetes objects (K) or Helm values (H). */
+const RULES_P_K_H = [
+  "ECR-01", "ECR-02", "ECR-03", "ECR-04", "ECR-05", "ECR-06", "ECR-07", "S3-01", "S3-02", "S3-03", "S3-04", "S3-05", "S3-06", "S3-07", "S3-08", "S3-09",
+  "EKS-01", "EKS-02", "EKS-03", "EKS-04", "EKS-05", "EKS-06", "EKS-07", "EKS-08", "EKS-09", "NODE-01", "NODE-02", "NODE-03", "NODE-04", "NODE-05", "NODE-06",
+  "NODE-07", "NODE-08", "NODE-09", "NODE-10", "NET-01", "NET-02", "NET-03", "NET-04", "IAM-01", "IAM-02", "IAM-03", "IAM-04", "IAM-05", "KMS-01", "KMS-02",
+  "KMS-03", "LB-01", "LB-02", "LB-03", "LB-04", "LB-05", "K-SEC-01", "K-SEC-02", "K-SEC-03", "K-SEC-04", "K-SEC-05", "K-SEC-06", "K-SEC-07", "K-SEC-08",
+  "K-SEC-09", "K-SEC-10", "K-SEC-11", "K-SEC-12", "K-SEC-13", "K-SEC-14", "K-SEC-15", "K-SEC-16", "K-SEC-17", "K-SEC-18", "K-SEC-19", "K-REL-01", "K-REL-02",
+  "K-REL-03", "K-REL-04", "K-REL-05", "K-REL-06", "K-REL-07", "K-REL-08", "K-REL-09", "K-REL-10", "K-REL-11", "K-REL-12", "K-REL-13", "K-REL-14", "K-REL-15",
+  "K-REL-16", "K-REL-17", "K-REL-18", "K-SCHEMA", "CON-01", "CON-02", "CON-03", "CON-04", "CON-05", "CON-06", "CON-07", "CON-08", "CON-09", "OBS-01",
+  "OBS-02", "OBS-03", "OBS-04", "OBS-05", "OBS-06", "OBS-07", "OBS-08", "OBS-09", "OBS-10",
+];
+
+describe("policies/README.md", () => {
+  const readme = fs.readFileSync(path.join(REPO, "policies", "README.md"), "utf8");
+  const letter = { mandatory: "M", advisory: "A", disabled: "D" } as const;
+
+  it("lists every policy with its severity, levels per tier, RULES IDs and description", () => {
+    const rows = readme.split("\n").filter((line) => line.startsWith("| `inferstack-"));
+    expect(rows).toEqual(
+      POLICIES.map((p) => `| \`${p.name}\` | ${p.severity} | ${letter[p.enforcement.dev]}/${letter[p.enforcement.staging]}/${letter[p.enforcement.prod]} | ${p.rules.join(", ")} | ${p.description} |`),
+    );
+  });
+
+  it("accounts for every P, K or H row of RULES.md: implemented by a policy, or listed as not implemented", () => {
+    const section = readme.slice(readme.indexOf("## Not implemented"), readme.indexOf("## Design notes"));
+    const listed = new Set([...section.matchAll(/^\| ([A-Z0-9, -]+) \|/gm)].flatMap((m) => m[1]!.split(", ")));
+    const implemented = new Set(POLICIES.flatMap((p) => p.rules));
+    expect(RULES_P_K_H.filter((id) => !implemented.has(id) && !listed.has(id))).toEqual([]);
+    expect([...listed].filter((id) => implemented.has(id))).toEqual([]);
+  });
+});
