@@ -147,10 +147,11 @@ describe("inferstack policy", () => {
       .readFileSync(path.join(REPO, "stacks/Pulumi.prod.yaml"), "utf8")
       .replace("    nodePools:\n", "    policy:\n      acknowledgements:\n        - policy: inferstack-kubernetes-object-require-valid-schema\n          resource: inferstack-namespace\n    nodePools:\n");
     const root = tempProject({ "stacks/Pulumi.prod.yaml": stackFile });
+    const line = stackFile.split("\n").findIndex((l) => l.includes("- policy: inferstack-kubernetes-object-require-valid-schema")) + 1;
     const { io, err } = capture();
     expect(await main(["policy", "prod"], io, root)).toBe(2);
     expect(err.slice(1)).toEqual([
-      "stacks/Pulumi.prod.yaml:18: inferstack:environment.policy.acknowledgements[0].reason: acknowledges inferstack-kubernetes-object-require-valid-schema on inferstack-namespace without a reason; got nothing. Write why the finding is accepted and who accepted it, so reviewers can judge it.",
+      `stacks/Pulumi.prod.yaml:${line}: inferstack:environment.policy.acknowledgements[0].reason: acknowledges inferstack-kubernetes-object-require-valid-schema on inferstack-namespace without a reason; got nothing. Write why the finding is accepted and who accepted it, so reviewers can judge it.`,
       "1 problem found; nothing was written.",
     ]);
     expect(fs.existsSync(path.join(root, "out"))).toBe(false);
