@@ -8,14 +8,16 @@ import { planResources } from "../../policies/runner/resources";
 import { runPolicies } from "../../policies/runner/run";
 import { computePlan } from "../../cli/plan/compute";
 import { REPO, SHIPPED_STACKS } from "../helpers/input";
-import { AWS_CASES } from "./cases/aws";
+import { AWS_COMPUTE_CASES } from "./cases/aws-compute";
+import { AWS_STORAGE_CASES } from "./cases/aws-storage";
 import { HELM_CASES } from "./cases/helm";
-import { KUBERNETES_CASES } from "./cases/kubernetes";
+import { KUBERNETES_RELIABILITY_CASES } from "./cases/kubernetes-reliability";
+import { KUBERNETES_SECURITY_CASES } from "./cases/kubernetes-security";
 import { compliantStack, FIXTURE, fixtureContext, registerFixtureKinds } from "./fixtures";
 import { caseStack } from "./harness";
 
 registerFixtureKinds();
-const CASES = [...AWS_CASES, ...KUBERNETES_CASES, ...HELM_CASES];
+const CASES = [...AWS_STORAGE_CASES, ...AWS_COMPUTE_CASES, ...KUBERNETES_SECURITY_CASES, ...KUBERNETES_RELIABILITY_CASES, ...HELM_CASES];
 const VERBS = ["require", "forbid", "restrict", "limit", "pin"];
 const STRICTNESS = { disabled: 0, advisory: 1, mandatory: 2 } as const;
 

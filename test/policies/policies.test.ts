@@ -1,7 +1,9 @@
 import { TIERS } from "../../components/spec/environment";
-import { AWS_CASES } from "./cases/aws";
+import { AWS_COMPUTE_CASES } from "./cases/aws-compute";
+import { AWS_STORAGE_CASES } from "./cases/aws-storage";
 import { HELM_CASES } from "./cases/helm";
-import { KUBERNETES_CASES } from "./cases/kubernetes";
+import { KUBERNETES_RELIABILITY_CASES } from "./cases/kubernetes-reliability";
+import { KUBERNETES_SECURITY_CASES } from "./cases/kubernetes-security";
 import { compliantStack, registerFixtureKinds } from "./fixtures";
 import { caseFindings, runOver } from "./harness";
 
@@ -19,8 +21,10 @@ describe("the compliant fixture stack", () => {
 });
 
 describe.each([
-  ["AWS", AWS_CASES],
-  ["Kubernetes", KUBERNETES_CASES],
+  ["AWS model store, registry, identities and keys", AWS_STORAGE_CASES],
+  ["AWS cluster, nodes and network", AWS_COMPUTE_CASES],
+  ["Kubernetes security", KUBERNETES_SECURITY_CASES],
+  ["Kubernetes reliability and serving contracts", KUBERNETES_RELIABILITY_CASES],
   ["chart values, ECK and components", HELM_CASES],
 ])("%s policies", (_group, cases) => {
   it.each(cases.map((c) => [c.policy, c.breaks, c] as const))("%s reports %s", (_policy, _breaks, policyCase) => {
