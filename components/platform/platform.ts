@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { renderNamespace } from "../kubernetes/namespace";
 import { renderStorageClass } from "../kubernetes/storage";
 import { type ResolvedPlatform } from "../resolve/types";
+import { type ComponentAcknowledgement } from "../spec/policy";
 import { TOKENS } from "../tokens";
 import { modelEndpoints, type ModelEndpoint } from "./endpoints";
 
@@ -13,6 +14,12 @@ export interface ModelServingPlatformArgs {
   readonly platform: ResolvedPlatform;
   /** Kubeconfig of the target cluster; pass it as a secret (`config.requireSecret("kubeconfig")`). */
   readonly kubeconfig: pulumi.Input<string>;
+  /**
+   * Policy findings accepted for the platform and everything under it, each with a written reason
+   * (see policies/README.md). Recorded in the component's inputs, where the policy pack reads them.
+   * @default none
+   */
+  readonly policyAcknowledgements?: readonly ComponentAcknowledgement[];
 }
 
 /**
@@ -33,7 +40,7 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly endpoints: pulumi.Output<Record<string, ModelEndpoint>>;
 
   constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(TOKENS.platform, name, {}, opts);
+    super(TOKENS.platform, name, args.policyAcknowledgements ? { policyAcknowledgements: args.policyAcknowledgements } : {}, opts);
     const { environment, models } = args.platform;
 
     this.awsProvider = new aws.Provider(

@@ -34,6 +34,18 @@ export const AcknowledgementSpec = z.strictObject({
 });
 export type AcknowledgementSpec = z.infer<typeof AcknowledgementSpec>;
 
+/**
+ * An acknowledgement given as a component argument (`policyAcknowledgements`): the policy's findings on
+ * the component and everything under it are accepted. Components record it in their inputs, where the
+ * policy pack reads it; one without a reason is itself a mandatory finding.
+ */
+export interface ComponentAcknowledgement {
+  /** The policy whose findings are accepted. */
+  readonly policy: string;
+  /** Why, and who accepted it. */
+  readonly reason: string;
+}
+
 /** Policy settings of one environment: the value of `inferstack:environment.policy`. */
 export const PolicySpec = z.strictObject({
   /**

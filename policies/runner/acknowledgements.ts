@@ -10,14 +10,6 @@ import { ACKNOWLEDGEMENTS_INPUT } from "../pulumi/component-require-acknowledgem
 import { type PlanResource } from "./resources";
 import { type Acknowledged, type Finding } from "./run";
 
-/** An acknowledgement a component argument carries. */
-export interface ComponentAcknowledgement {
-  /** The policy whose findings on the component and everything under it are accepted. */
-  readonly policy: string;
-  /** Why, and who accepted it. */
-  readonly reason: string;
-}
-
 /** The resource a finding is about and its ancestors, nearest first; the stack for stack-wide findings. */
 function chainOf(finding: Finding, resources: readonly PlanResource[]): PlanResource[] {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));

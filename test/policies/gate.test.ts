@@ -3,11 +3,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../cli/main";
-import { type RecordedResource } from "../../cli/plan/engine";
 import { computePlan, type ComputedPlan } from "../../cli/plan/compute";
+import { runUnderMocks, type RecordedResource } from "../../cli/plan/engine";
+import { ModelServingPlatform } from "../../components/platform/platform";
 import { listStacks } from "../../components/project";
 import { evaluatePolicies, POLICY_FILES } from "../../policies/runner/evaluate";
-import { REPO, tempProject } from "../helpers/input";
+import { REPO, shippedPlatform, tempProject } from "../helpers/input";
 import { type PolicyCase } from "./cases/case";
 import { compliantStack, registerFixtureKinds } from "./fixtures";
 import { runOver } from "./harness";
@@ -74,6 +75,34 @@ describe("contract: flipping one guarded property of the shipped prod plan fails
     ],
   ])("%s", (_what, change, policy) => {
     expect(blockingPolicies("prod", change)).toEqual([policy]);
+  });
+});
+
+describe("acknowledgements given as a component argument", () => {
+  it("are recorded on ModelServingPlatform and accept the findings under it, marked as the component's", async () => {
+    const platform = shippedPlatform("prod");
+    const reason = "single-tenant sandbox namespace, approved by platform-security";
+    const run = await runUnderMocks({
+      project: "inferstack",
+      stack: "prod",
+      config: {},
+      secretKeys: [],
+      region: "us-east-1",
+      accountId: "777788889999",
+      program: async () => {
+        new ModelServingPlatform("inferstack", { platform, kubeconfig: "kubeconfig", policyAcknowledgements: [{ policy: "inferstack-kubernetes-namespace-require-restricted-pod-security", reason }] });
+        return {};
+      },
+    });
+    const component = run.resources.find((r) => r.type === "inferstack:platform:ModelServingPlatform")!;
+    expect(component.inputs).toEqual({ policyAcknowledgements: [{ policy: "inferstack-kubernetes-namespace-require-restricted-pod-security", reason }] });
+    const resources = structuredClone(run.resources) as RecordedResource[];
+    inputsOf(resources, "kubernetes:core/v1:Namespace").metadata.labels["pod-security.kubernetes.io/enforce"] = "baseline";
+    const { run: result } = evaluatePolicies(platform, resources, { stackFile: "stacks/Pulumi.prod.yaml" }, "0.0.0");
+    expect(result.findings.map((f) => [f.policy, f.acknowledged])).toEqual([
+      ["inferstack-kubernetes-namespace-require-restricted-pod-security", { reason, source: "component", on: "inferstack" }],
+    ]);
+    expect(result.blocking).toBe(0);
   });
 });
 
