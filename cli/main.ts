@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { planCommand } from "./commands/plan";
+import { policyCommand } from "./commands/policy";
 import { validateCommand } from "./commands/validate";
 import { EXIT } from "./exit-codes";
 import { processIo, type Io } from "./io";
@@ -24,10 +25,13 @@ const USAGE = `Usage: inferstack <command> <stack> [options]
 
 Commands:
   validate <stack>              parse and resolve the stack's config and the model catalog
-  plan <stack> [--out DIR]      run the Pulumi program under the mock engine and write the plan
-                                (default DIR: out/<stack>)
+  plan <stack> [--out DIR]      run the Pulumi program under the mock engine and write the plan,
+                                policy reports included (default DIR: out/<stack>)
+  policy <stack> [--out DIR]    run the policy pack over the plan; print the report and write
+                                policy-report.json, policy-report.sarif, policy-pack-config.json
 
-Exit codes: 0 success, 1 a check failed, 2 invalid configuration or usage (nothing written),
+Exit codes: 0 success, 1 a check failed (a schema, or a mandatory policy not acknowledged),
+2 invalid configuration or usage (nothing written),
 3 internal error.`;
 
 /** Runs the `inferstack` command with `argv` (without node and script) and returns its exit code. */
@@ -49,7 +53,7 @@ export async function main(argv: readonly string[], io: Io = processIo, root = f
     io.out(USAGE);
     return EXIT.ok;
   }
-  if (command === undefined || !["validate", "plan"].includes(command)) {
+  if (command === undefined || !["validate", "plan", "policy"].includes(command)) {
     io.err(`${command === undefined ? "missing command" : `unknown command "${command}"`}\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
@@ -57,14 +61,16 @@ export async function main(argv: readonly string[], io: Io = processIo, root = f
     io.err(`${stack === undefined ? `${command} needs a stack name, e.g. "inferstack ${command} dev"` : `unexpected arguments: ${extra.join(" ")}`}\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
-  if (parsed.values.out !== undefined && command !== "plan") {
-    io.err(`--out applies to plan only\n\n${USAGE}`);
+  if (parsed.values.out !== undefined && command === "validate") {
+    io.err(`--out applies to plan and policy only\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
 
   try {
     if (command === "validate") return validateCommand(root, stack, io);
-    return await planCommand({ root, stack, ...(parsed.values.out ? { outDir: path.resolve(parsed.values.out) } : {}) }, io);
+    const outDir = parsed.values.out ? { outDir: path.resolve(parsed.values.out) } : {};
+    if (command === "policy") return await policyCommand({ root, stack, ...outDir }, io);
+    return await planCommand({ root, stack, ...outDir }, io);
   } catch (error) {
     io.err(`internal error: ${(error as Error).message ?? String(error)}`);
     if (parsed.values.debug) io.err(String((error as Error).stack));

@@ -5,6 +5,7 @@ import { loadPlatform, PLATFORM_DEFAULTS, type ResolvedPlatform } from "../compo
 import { listChoices, SpecError, type Problem } from "../components/spec/problems";
 import { parseStackFile } from "../components/spec/stack-file";
 import { CONFIG_NAMESPACE } from "../components/spec/stack";
+import { POLICY_NAMES } from "../policies/pack";
 
 /** A stack read from disk: the resolved platform and the config a Pulumi engine would pass. */
 export interface LoadedStack {
@@ -14,6 +15,8 @@ export interface LoadedStack {
   readonly config: Record<string, string>;
   /** Keys of `config` that hold secrets. */
   readonly secretKeys: readonly string[];
+  /** Line of `inferstack:environment` in the stack file, where code-scanning UIs show stack-wide findings. */
+  readonly environmentLine: number;
 }
 
 /**
@@ -39,7 +42,7 @@ export function loadStack(root: string, stack: string): LoadedStack {
   const catalog = readCatalog(root, catalogDir);
   if (catalog.problems.length > 0) throw new SpecError(catalog.problems.map((p) => ({ ...p, file })));
 
-  const platform = loadPlatform({ config: parsed.input, catalog: catalog.files, stacks });
+  const platform = loadPlatform({ config: parsed.input, catalog: catalog.files, stacks, policies: POLICY_NAMES });
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];
   for (const [key, entry] of [...parsed.input.entries].sort(([a], [b]) => a.localeCompare(b))) {
@@ -50,7 +53,8 @@ export function loadStack(root: string, stack: string): LoadedStack {
       config[key] = typeof entry.value === "string" ? entry.value : JSON.stringify(entry.value);
     }
   }
-  return { stack, platform, config, secretKeys };
+  const environmentLine = parsed.input.source?.lineOf(["config", `${CONFIG_NAMESPACE}:environment`]) ?? 1;
+  return { stack, platform, config, secretKeys, environmentLine };
 }
 
 function noSuchStack(stack: string, file: string, stacks: readonly string[]): Problem {

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { SpecError } from "../../components/spec/problems";
 import { EXIT } from "../exit-codes";
 import { plural, type Io } from "../io";
+import { policyCheck } from "../plan/artifacts";
 import { computePlan } from "../plan/compute";
 import { renderTree, resourceTree } from "../plan/tree";
 import { writeDirectory } from "../plan/write";
@@ -55,5 +56,10 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<number>
     return EXIT.checksFailed;
   }
   io.err(`  ✓ ${plural(artifacts.objects.length, "Kubernetes object")} valid against their schemas`);
-  return EXIT.ok;
+  const { policy } = artifacts;
+  for (const finding of policy.findings.filter((f) => f.enforcement === "mandatory" && f.acknowledged === undefined)) {
+    io.err(`policy: ${finding.policy}: ${finding.resource ? `${finding.resource.name} (${finding.resource.type})` : "the stack"}: ${finding.message}`);
+  }
+  io.err(`  ${policy.blocking > 0 ? "✗" : "✓"} ${policyCheck(policy)}`);
+  return policy.blocking > 0 ? EXIT.checksFailed : EXIT.ok;
 }

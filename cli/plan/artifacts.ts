@@ -1,7 +1,12 @@
 import { stringify } from "yaml";
 import { renderCorefile } from "../../components/discovery/coredns";
 import { loggingPlanFiles } from "../../components/logging/report";
+import { stackFile } from "../../components/project";
 import { validateKubernetesObject } from "../../components/validate/kubernetes";
+import { evaluatePolicies } from "../../policies/runner/evaluate";
+import { summarize } from "../../policies/runner/report";
+import { type PolicyRun } from "../../policies/runner/run";
+import { version as INFERSTACK_VERSION } from "../../package.json";
 import { type ResolvedPlatform } from "../../components/resolve/types";
 import { servingPlanFiles } from "../../components/serving/render";
 import { type MockRun } from "./engine";
@@ -16,6 +21,8 @@ export interface PlanArtifacts {
   readonly objects: readonly PlannedObject[];
   /** One entry per Kubernetes object that failed its schema. */
   readonly schemaErrors: readonly { readonly urn: string; readonly errors: readonly string[] }[];
+  /** The policy pack's run over the plan (its reports are among `files`). */
+  readonly policy: PolicyRun;
 }
 
 /** Kinds first in a manifest file, so the file applies in order. */
@@ -25,7 +32,7 @@ const KIND_ORDER = ["Namespace", "PriorityClass", "ServiceAccount", "Secret", "C
  * Builds every file of the plan from one mock run. Pure and deterministic: the same run gives the
  * same bytes.
  */
-export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArtifacts {
+export function planArtifacts(platform: ResolvedPlatform, run: MockRun, source: { readonly environmentLine?: number } = {}): PlanArtifacts {
   const files = new Map<string, string>();
   const stack = platform.environment.stack;
   files.set("plan.json", `${stableJson({ stack, tier: platform.environment.tier, resources: run.resources, outputs: run.outputs })}\n`);
@@ -53,6 +60,8 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
   for (const [file, content] of monitoring.files) files.set(file, content);
   const logging = loggingPlanFiles(platform);
   for (const [file, content] of logging.files) files.set(file, content);
+  const policy = evaluatePolicies(platform, run.resources, { stackFile: stackFile(stack), stackLine: source.environmentLine ?? 1 }, INFERSTACK_VERSION);
+  for (const [file, content] of policy.files) files.set(file, content);
 
   const checks = [
     schemaErrors.length === 0
@@ -66,10 +75,11 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun): PlanArt
             : `PromQL: ${monitoring.promqlErrors.length} of ${monitoring.expressions} expressions INVALID: ${monitoring.promqlErrors.join("; ")}.`,
         ]),
     ...(logging.check === undefined ? [] : [logging.check]),
+    policyCheck(policy.run),
   ];
   const summarySection = monitoringSummary(platform);
   files.set("summary.md", renderSummary({ platform, run, checks, sections: summarySection === undefined ? [] : [summarySection] }));
-  return { files, objects, schemaErrors };
+  return { files, objects, schemaErrors, policy: policy.run };
 }
 
 function byKindThenName(a: PlannedObject, b: PlannedObject): number {
@@ -79,4 +89,10 @@ function byKindThenName(a: PlannedObject, b: PlannedObject): number {
   };
   const name = (o: PlannedObject) => String((o.object.metadata as Record<string, unknown>).name);
   return rank(a) - rank(b) || String(a.object.kind).localeCompare(String(b.object.kind)) || name(a).localeCompare(name(b));
+}
+
+/** The summary line of the policy step. */
+export function policyCheck(run: PolicyRun): string {
+  const s = summarize(run);
+  return `Policies: ${s.applied} of ${s.policies} applied (${s.notApplicable} not applicable, ${s.disabled} disabled); ${s.blocking} mandatory violations, ${s.advisory} advisory, ${s.acknowledged} acknowledged (policy-report.json).`;
 }

@@ -32,5 +32,5 @@ export async function computePlan(root: string, stack: string, onLoaded?: (loade
     accountId: platform.environment.aws.accountId,
     program: () => program(root),
   });
-  return { loaded, platform, run, artifacts: planArtifacts(platform, run) };
+  return { loaded, platform, run, artifacts: planArtifacts(platform, run, { environmentLine: loaded.environmentLine }) };
 }

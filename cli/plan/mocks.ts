@@ -39,12 +39,19 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs, context
   return inputs;
 }
 
+/**
+ * The id the mock engine gives a resource: deterministic, derived from its type, name and inputs
+ * (AWS ids take the shape AWS gives them, e.g. `vpc-…` or a bucket's name; see `awsMockId`).
+ */
+export function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
+  return type.startsWith("aws:") ? awsMockId(type, name, inputs) : `${name}-id`;
+}
+
 /** Mocks for the SDK's mock engine: deterministic ids and states, realistic invoke results. */
 export function planMocks(context: { region: string; accountId: string }): pulumi.runtime.Mocks {
   return {
     newResource(args) {
-      const id = args.type.startsWith("aws:") ? awsMockId(args.type, args.name, args.inputs as Record<string, unknown>) : `${args.name}-id`;
-      return { id, state: mockResourceState(args, context) };
+      return { id: mockId(args.type, args.name, args.inputs as Record<string, unknown>), state: mockResourceState(args, context) };
     },
     call(args) {
       switch (args.token) {

@@ -16,6 +16,7 @@ import { type ResolvedPlatform } from "../resolve/types";
 import { renderDefaultDenyPolicy, renderServingPriorityClass } from "../serving/kubernetes/objects";
 import { InferencePool } from "../serving/pool";
 import { modelsByPool } from "../serving/render";
+import { type ComponentAcknowledgement } from "../spec/policy";
 import { TOKENS } from "../tokens";
 import { modelEndpoints, type ModelEndpoint } from "./endpoints";
 
@@ -39,6 +40,12 @@ export interface ModelServingPlatformArgs {
    * when the platform has monitoring. @default none
    */
   readonly monitoringSecrets?: MonitoringSecrets;
+  /**
+   * Policy findings accepted for the platform and everything under it, each with a written reason
+   * (see policies/README.md). Recorded in the component's inputs, where the policy pack reads them.
+   * @default none
+   */
+  readonly policyAcknowledgements?: readonly ComponentAcknowledgement[];
 }
 
 /**
@@ -75,7 +82,7 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
   readonly observability?: Observability;
 
   constructor(name: string, args: ModelServingPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(TOKENS.platform, name, {}, opts);
+    super(TOKENS.platform, name, args.policyAcknowledgements ? { policyAcknowledgements: args.policyAcknowledgements } : {}, opts);
     const { environment, models, serverPools, discovery, monitoring } = args.platform;
 
     this.awsProvider = new aws.Provider(

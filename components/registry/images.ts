@@ -12,6 +12,19 @@ export const RUNTIME_IMAGES = Object.freeze({
 } satisfies Record<Runtime, { repository: string; gpuTag: string; cpuTag: string; mirrorName: string }>);
 
 /**
+ * The AWS CLI image of the init containers that copy model artifacts from S3 into a pod (TF Serving
+ * cannot read `s3://`, FACTS §2). Official image `amazon/aws-cli` (AWS CLI v2 user guide, "Run the
+ * official Amazon ECR Public or Docker images for the AWS CLI"); its entrypoint is `aws`. Tag checked
+ * 2026-11-28; AWS CLI v2 reads IRSA web-identity credentials. Mirrored like the runtimes.
+ */
+export const SYNC_IMAGE = Object.freeze({ repository: "amazon/aws-cli", tag: "2.34.24", mirrorName: "aws-cli" });
+
+/** The sync image reference: upstream, or its copy under `mirror` (`<registry host>/<path>`). */
+export function syncImage(mirror?: string): string {
+  return mirror === undefined ? `${SYNC_IMAGE.repository}:${SYNC_IMAGE.tag}` : `${mirror}/${SYNC_IMAGE.mirrorName}:${SYNC_IMAGE.tag}`;
+}
+
+/**
  * The image reference a server pool of `runtime` runs, on GPU or CPU nodes: the pinned upstream image,
  * or its copy under `mirror` (`<registry host>/<path>`) when the environment has a registry mirror.
  */

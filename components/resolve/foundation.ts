@@ -6,7 +6,8 @@
 import { SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../identity/scopes";
 import { accessLogBucketName } from "../modelstore/names";
 import { isNetworkAddress, isOpenCidr, parseCidr, subnetLayout, VPC_PREFIX_RANGE, formatCidr, type Cidr } from "../network/layout";
-import { defaultRepositoryPrefix, ecrRegistryHost, RUNTIME_IMAGES } from "../registry/images";
+import { defaultRepositoryPrefix, ecrRegistryHost, RUNTIME_IMAGES, SYNC_IMAGE } from "../registry/images";
+import { modelSource } from "../serving/layout";
 import { type EnvironmentSpec } from "../spec/environment";
 import { type CreateClusterSpec } from "../spec/foundation";
 import { problemAt, type Origin } from "../spec/issues";
@@ -61,7 +62,7 @@ export function resolveFoundation(
     );
   }
   const nodeGroups = network ? resolveNodeGroups(create, environment, network.zones.map((z) => z.name), origin, problems) : [];
-  const registry = resolveRegistry(create, environment, serverPools, origin, problems);
+  const registry = resolveRegistry(create, environment, models, serverPools, origin, problems);
   const modelStore = resolveModelStore(create, environment, origin, problems);
   if (problems.length > before || !network || !cluster || !registry || !modelStore) return { problems };
   const tier = FOUNDATION_TIER_DEFAULTS[spec.tier];
@@ -168,6 +169,7 @@ function resolveCluster(spec: CreateSpec, name: string, serviceCidr: string, ori
 function resolveRegistry(
   spec: CreateSpec,
   environment: ResolvedEnvironment,
+  models: readonly ResolvedModel[],
   serverPools: readonly ResolvedServerPool[],
   origin: Origin,
   problems: Problem[],
@@ -178,6 +180,10 @@ function resolveRegistry(
     const image = RUNTIME_IMAGES[runtime];
     const keepTags = [...new Set(serverPools.filter((p) => p.runtime === runtime).map((p) => (p.gpu ? image.gpuTag : image.cpuTag)))].sort();
     repositories.set(image.mirrorName, { name: `${prefix}/${image.mirrorName}`, mirrorOf: image.repository, keepTags });
+  }
+  // The AWS CLI that copies artifacts into pods that cannot read S3 themselves (every TF Serving model).
+  if (models.some((m) => modelSource(m, environment).kind === "synced")) {
+    repositories.set(SYNC_IMAGE.mirrorName, { name: `${prefix}/${SYNC_IMAGE.mirrorName}`, mirrorOf: SYNC_IMAGE.repository, keepTags: [SYNC_IMAGE.tag] });
   }
   const before = problems.length;
   (spec.registry?.customImages ?? []).forEach((name, index) => {

@@ -8,6 +8,7 @@ import { resolveFoundation } from "./foundation";
 import { resolveLogging } from "./logging";
 import { resolveModels } from "./models";
 import { resolveMonitoring } from "./monitoring";
+import { resolvePolicy } from "./policy";
 import { resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
@@ -17,6 +18,7 @@ export * from "./foundation-types";
 export { FOUNDATION_DEFAULTS, FOUNDATION_TIER_DEFAULTS } from "./foundation-defaults";
 export { DISCOVERY_DEFAULTS, DISCOVERY_TIER_DEFAULTS, CONSUL_CHART } from "./discovery-defaults";
 export { ECK_CHART, LOGGING_DEFAULTS, LOGGING_TIER_DEFAULTS } from "./logging-defaults";
+export { POLICY_TIER_DEFAULTS } from "./policy";
 
 /** Everything `loadPlatform` reads, already in memory (it does no I/O). */
 export interface PlatformInput {
@@ -26,6 +28,8 @@ export interface PlatformInput {
   readonly catalog: readonly CatalogFile[];
   /** Names of every stack of the project, for checking the catalog's environment keys. */
   readonly stacks: readonly string[];
+  /** Names of every policy of the pack; when given, policy names in the settings are checked. */
+  readonly policies?: readonly string[];
 }
 
 /**
@@ -60,6 +64,8 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...monitoring.problems);
       const logging = resolveLogging(spec.logging, env.environment, environmentOrigin);
       problems.push(...logging.problems);
+      const policy = resolvePolicy(spec, env.environment, environmentOrigin, input.policies);
+      problems.push(...policy.problems);
       platform = deepFreeze({
         environment: env.environment,
         models: models.models,
@@ -68,6 +74,7 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
         ...(discovery.discovery === undefined ? {} : { discovery: discovery.discovery }),
         ...(monitoring.monitoring === undefined ? {} : { monitoring: monitoring.monitoring }),
         ...(logging.logging === undefined ? {} : { logging: logging.logging }),
+        policy: policy.policy,
       });
     }
   }

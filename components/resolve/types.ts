@@ -4,6 +4,7 @@ import { type CapacityType, type Tier } from "../spec/environment";
 import { type DataType, type ModelFormat, type Precision, type Runtime, type SloSpec } from "../spec/model";
 import { type ReceiverKind, type Severity } from "../spec/observability";
 import { type InstanceKind } from "../spec/serving";
+import { type EnforcementLevel } from "../spec/policy";
 
 /** A node pool with every default applied and its instance facts looked up. */
 export interface ResolvedNodePool {
@@ -291,4 +292,27 @@ export interface ResolvedPlatform {
   readonly monitoring?: ResolvedMonitoring;
   /** Elasticsearch, Kibana, Filebeat and retention; absent when `logging.enabled` is false. */
   readonly logging?: ResolvedLogging;
+  /** Policy enforcement, acknowledgements, allow-lists and budget (`inferstack:environment.policy`, `.budget`). */
+  readonly policy: ResolvedPolicySettings;
+}
+
+/** A finding accepted with a written reason. */
+export interface ResolvedAcknowledgement {
+  /** The policy whose finding is accepted. */
+  readonly policy: string;
+  /** Pulumi resource name it applies to (with everything under it). */
+  readonly resource: string;
+  readonly reason: string;
+}
+
+/** The policy settings of a stack, with the tier's defaults applied. */
+export interface ResolvedPolicySettings {
+  /** Enforcement overrides by policy name (the tier's level applies to every other policy). */
+  readonly enforcement: Readonly<Record<string, EnforcementLevel>>;
+  readonly acknowledgements: readonly ResolvedAcknowledgement[];
+  /** Instance types node pools and node groups may use, sorted. */
+  readonly allowedInstanceTypes: readonly string[];
+  /** Image reference prefixes workloads may pull from, sorted. */
+  readonly allowedImageRegistries: readonly string[];
+  readonly budget: { readonly maxGpus: number; readonly maxMonthlyUsd: number };
 }

@@ -34,14 +34,6 @@ export const SERVING_SETTINGS = Object.freeze({
   localModelRoot: "/models",
   /** Where TF Serving's config files are mounted. */
   tfConfigDir: "/etc/tfserving",
-  /**
-   * The AWS CLI image of the init containers that copy artifacts from S3 into the pod (TF Serving
-   * images since 2.7 cannot read `s3://`, FACTS §2; Triton models outside the environment's model
-   * store). Official image `amazon/aws-cli` (AWS CLI v2 user guide, "Run the official Amazon ECR Public
-   * or Docker images for the AWS CLI"); its entrypoint is `aws`. Tag checked 2026-11-28; AWS CLI v2
-   * reads IRSA web-identity credentials.
-   */
-  syncImage: "amazon/aws-cli:2.34.24",
   /** Pod annotation carrying a digest of the runtime configs, so a config change rolls the pods. */
   configHashAnnotation: "inferstack.io/config-sha256",
   /** ServiceAccount annotation of IRSA (FACTS §6.5). */

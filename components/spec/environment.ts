@@ -4,6 +4,7 @@ import { CostSpec, CreateClusterSpec, ModelStoreFoundationFields, NodePoolFounda
 import { DiscoverySpec } from "./discovery";
 import { ObservabilitySpec } from "./observability";
 import { LoggingSpec } from "./logging";
+import { BudgetSpec, PolicySpec } from "./policy";
 
 /** The three environment tiers; each has its own defaults (see `components/resolve/defaults.ts`). */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -88,5 +89,9 @@ export const EnvironmentSpec = z.strictObject({
   observability: ObservabilitySpec.optional(),
   /** Elasticsearch, Kibana, log shipping and retention (see `components/spec/logging.ts`). */
   logging: LoggingSpec.optional(),
+  /** GPU and cost budget of the environment, enforced by the policy pack. */
+  budget: BudgetSpec.optional(),
+  /** Policy enforcement overrides, acknowledgements and allow-lists (see policies/README.md). */
+  policy: PolicySpec.optional(),
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;

@@ -126,7 +126,7 @@ describe("plan outputs", () => {
     );
   });
 
-  it("writes plan.json, one manifest file per component, the runtime configs and summary.md", () => {
+  it("writes plan.json, one manifest file per component, the runtime configs, summary.md and the policy reports", () => {
     expect([...planOf("prod").artifacts.files.keys()].filter((f) => !f.startsWith("monitoring/")).sort()).toEqual([
       "discovery/Corefile",
       "logging/filebeat.yml",
@@ -140,6 +140,9 @@ describe("plan outputs", () => {
       "models/bert-encoder/config.pbtxt",
       "models/resnet50/config.pbtxt",
       "plan.json",
+      "policy-pack-config.json",
+      "policy-report.json",
+      "policy-report.sarif",
       "releases/inferstack-consul-release.yaml",
       "releases/inferstack-logging-operator.yaml",
       "releases/inferstack-nvidia-device-plugin-release.yaml",
@@ -164,7 +167,7 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | `resnet50` | `triton-a10g` | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 156 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 158 resources"]\n  stack --> c0');
     expect(summary).toContain('  c1["inferstack-nvidia-device-plugin<br/>NvidiaDevicePlugin · 1 resource"]\n  c0 --> c1');
     expect(summary).toContain('  c2["inferstack-consul<br/>Consul · 2 resources"]\n  c0 --> c2');
     expect(summary).toContain('  c13["inferstack-logging<br/>LoggingStack · 12 resources"]\n  c0 --> c13');

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GPU_TAINT, NODE_POOL_LABEL } from "../../compute/scheduling";
 import { LABELS } from "../../labels";
+import { syncImage } from "../../registry/images";
 import { SERVING_TIER_DEFAULTS } from "../../resolve/serving-defaults";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedServerPool } from "../../resolve/types";
 import { modelSource, type ModelSource } from "../layout";
@@ -81,7 +82,7 @@ export function renderDeployment(input: DeploymentInput) {
                 ],
               }
             : {}),
-          ...(synced.length > 0 ? { initContainers: synced.map((s) => syncContainer(s)) } : {}),
+          ...(synced.length > 0 ? { initContainers: synced.map((s) => syncContainer(s, environment)) } : {}),
           containers: [
             serverContainer({ environment, pool, models, sources, startupFailureThreshold, preStopSeconds: pool.preStopSeconds }),
           ],
@@ -93,10 +94,11 @@ export function renderDeployment(input: DeploymentInput) {
 }
 
 /** An init container copying the served version folders of one model from S3 into the pod. */
-function syncContainer(source: Extract<ModelSource, { kind: "synced" }>) {
+function syncContainer(source: Extract<ModelSource, { kind: "synced" }>, environment: ResolvedEnvironment) {
   return {
     name: `sync-${source.model}`,
-    image: SERVING_SETTINGS.syncImage,
+    // Copied into the environment's registry with the runtimes when it has one (`syncImage`).
+    image: syncImage(environment.registryMirror),
     imagePullPolicy: "IfNotPresent",
     // The image's entrypoint is `aws`; only the served versions are copied (no shell needed).
     args: [

@@ -279,6 +279,8 @@ describe("the prod foundation under the mock engine", () => {
       expect(json(one("prod", "aws:ecr/lifecyclePolicy:LifecyclePolicy", `${F}-registry-${short}-lifecycle`).inputs.policy)).toEqual(renderLifecyclePolicy(repo, registry));
     }
     expect(registry.repositories.map((r) => [r.name, r.keepTags])).toEqual([
+      // The AWS CLI image that syncs TF Serving's models into its pods, mirrored like the runtimes.
+      ["inferstack/prod/aws-cli", ["2.34.24"]],
       ["inferstack/prod/tensorflow-serving", ["2.20.0-gpu"]],
       ["inferstack/prod/triton-python", []],
       ["inferstack/prod/tritonserver", ["26.07-py3"]],
@@ -322,6 +324,7 @@ describe("the prod foundation under the mock engine", () => {
       registryUrl: "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod",
       modelStoreBucket: "inferstack-models-777788889999-prod",
       mirrorCommands: [
+        "crane copy amazon/aws-cli:2.34.24 777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/aws-cli:2.34.24",
         "crane copy tensorflow/serving:2.20.0-gpu 777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/tensorflow-serving:2.20.0-gpu",
         "crane copy nvcr.io/nvidia/tritonserver:26.07-py3 777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/tritonserver:26.07-py3",
       ],

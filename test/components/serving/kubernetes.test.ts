@@ -195,7 +195,7 @@ describe("the TF Serving pod", () => {
     expect(pod.initContainers).toEqual([
       {
         name: "sync-ctr-ranker",
-        image: "amazon/aws-cli:2.34.24",
+        image: "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/prod/aws-cli:2.34.24",
         imagePullPolicy: "IfNotPresent",
         args: ["s3", "sync", "s3://inferstack-models-777788889999-prod/ranking/ctr-ranker", "/models/ctr-ranker", "--only-show-errors", "--exclude", "*", "--include", "7/*", "--include", "8/*"],
         env: [{ name: "HOME", value: "/tmp" }],

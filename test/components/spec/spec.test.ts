@@ -15,7 +15,7 @@ describe("stack config schema", () => {
     [
       "an unknown key without a close match, listing the allowed ones",
       DEV_STACK.replace("    tier: dev", "    tier: dev\n    colour: blue"),
-      'stacks/Pulumi.dev.yaml:6: inferstack:environment.colour: unknown key; got "colour". Remove it; allowed keys here: aws, cluster, cost, discovery, logging, modelStore, namespace, nodePools, observability, registry, tier.',
+      'stacks/Pulumi.dev.yaml:6: inferstack:environment.colour: unknown key; got "colour". Remove it; allowed keys here: aws, budget, cluster, cost, discovery, logging, modelStore, namespace, nodePools, observability, policy, registry, tier.',
     ],
     [
       "an unknown inferstack config key",

@@ -1,0 +1,26 @@
+import { at, K8S, labelsOf, namespaceOf, selects } from "../lib/kubernetes";
+import { levels, ofType, stackPolicy } from "../lib/policy";
+import { templateOf } from "../lib/workloads";
+
+/** K-REL-07: node drains and upgrades respect the Deployment's capacity. */
+export const deploymentRequireDisruptionBudget = stackPolicy({
+  name: "inferstack-kubernetes-deployment-require-disruption-budget",
+  description: "Every Deployment has a PodDisruptionBudget whose selector matches its pods.",
+  severity: "medium",
+  rules: ["K-REL-07"],
+  sources: ["kube-score deployment-has-poddisruptionbudget", "kube-score poddisruptionbudget-has-policy", "Polaris missingPodDisruptionBudget"],
+  enforcement: levels("A/M/M"),
+  resourceTypes: [K8S.deployment, K8S.pdb],
+  remediation: "Add a policy/v1 PodDisruptionBudget { maxUnavailable: 1 } selecting the Deployment's pod labels.",
+  validate(resources, report, runtime) {
+    const deployments = ofType(resources, K8S.deployment);
+    if (deployments.length === 0) runtime.notApplicable("no Deployment in the stack");
+    const budgets = ofType(resources, K8S.pdb);
+    for (const deployment of deployments) {
+      const labels = labelsOf(templateOf(deployment) ?? {});
+      if (!budgets.some((b) => namespaceOf(b) === namespaceOf(deployment) && selects(at(b.props, "spec.selector"), labels))) {
+        report(deployment, "has no disruption budget, so a node drain may evict every replica at once; got no PodDisruptionBudget selecting its pods. Add one with maxUnavailable 1.");
+      }
+    }
+  },
+});
