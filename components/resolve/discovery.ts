@@ -6,6 +6,7 @@ import { problemAt, type Origin } from "../spec/issues";
 import { describeValue, type Problem } from "../spec/problems";
 import { DISCOVERY_DEFAULTS, DISCOVERY_TIER_DEFAULTS, RESERVED_CONSUL_SERVICE_NAMES } from "./discovery-defaults";
 import { stalenessBound } from "../discovery/staleness";
+import { type ResolvedFoundation } from "./foundation-types";
 import { type ResolvedDiscovery, type ResolvedEnvironment, type ResolvedModel, type ResolvedServerPool } from "./types";
 
 /** Fewest Consul servers outside dev: with three, one may fail and the other two still form a quorum. */
@@ -191,4 +192,27 @@ export function withDiscoveryDrain(serverPools: readonly ResolvedServerPool[], d
   if (discovery === undefined) return serverPools;
   const bound = stalenessBound(discovery).totalSeconds;
   return serverPools.map((pool) => (pool.preStopSeconds >= bound ? pool : { ...pool, preStopSeconds: bound }));
+}
+
+/**
+ * Consul servers require one system node each (required host anti-affinity, `components/discovery/values.ts`):
+ * in a cluster inferstack creates, the system node group must never shrink below the server count,
+ * or a server stays Pending and the quorum has no spare. Reported where the user can fix it.
+ */
+export function consulPlacementProblems(
+  spec: EnvironmentSpec,
+  discovery: ResolvedDiscovery | undefined,
+  foundation: ResolvedFoundation | undefined,
+  origin: Origin,
+): Problem[] {
+  const system = foundation?.nodeGroups.find((g) => g.system);
+  if (discovery === undefined || system === undefined || system.minNodes >= discovery.servers) return [];
+  const path = spec.cluster.mode === "create" && spec.cluster.systemNodes?.minNodes !== undefined ? ["cluster", "systemNodes", "minNodes"] : ["discovery", "servers"];
+  return [
+    problemAt(
+      origin,
+      path,
+      `runs ${discovery.servers} Consul servers, one per system node, on a system node group that may shrink to ${system.minNodes}; got servers ${discovery.servers} and systemNodes.minNodes ${system.minNodes}. Raise cluster.systemNodes.minNodes to ${discovery.servers} or run fewer servers.`,
+    ),
+  ];
 }

@@ -1,7 +1,7 @@
 import { parseCatalog, type CatalogFile } from "../spec/catalog";
 import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
-import { resolveDiscovery, withDiscoveryDrain } from "./discovery";
+import { consulPlacementProblems, resolveDiscovery, withDiscoveryDrain } from "./discovery";
 import { DISCOVERY_DEFAULTS } from "./discovery-defaults";
 import { resolveEnvironment } from "./environment";
 import { resolveFoundation } from "./foundation";
@@ -60,6 +60,7 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       const serverPools = withDiscoveryDrain(pools.serverPools, discovery.discovery);
       const foundation = resolveFoundation(spec, env.environment, models.models, serverPools, secretKeys, environmentOrigin, serviceCidr);
       problems.push(...foundation.problems);
+      problems.push(...consulPlacementProblems(spec, discovery.discovery, foundation.foundation, environmentOrigin));
       const monitoring = resolveMonitoring(spec, env.environment, secretKeys, environmentOrigin);
       problems.push(...monitoring.problems);
       const logging = resolveLogging(spec.logging, env.environment, environmentOrigin);

@@ -255,6 +255,18 @@ describe("registry mirror of the pools' images", () => {
 describe("foundation checks", () => {
   it.each([
     [
+      "more Consul servers than the system nodes can hold",
+      "prod",
+      withEnvironmentKeys(CREATE_PROD_STACK, "    discovery:\n      servers: 5\n"),
+      "stacks/Pulumi.prod.yaml:15: inferstack:environment.discovery.servers: runs 5 Consul servers, one per system node, on a system node group that may shrink to 3; got servers 5 and systemNodes.minNodes 3. Raise cluster.systemNodes.minNodes to 5 or run fewer servers.",
+    ],
+    [
+      "a system node group set smaller than the Consul servers",
+      "staging",
+      withCluster(CREATE_PROD_STACK.replace("tier: prod", "tier: staging"), "      systemNodes:\n        minNodes: 2\n"),
+      "stacks/Pulumi.staging.yaml:10: inferstack:environment.cluster.systemNodes.minNodes: runs 3 Consul servers, one per system node, on a system node group that may shrink to 2; got servers 3 and systemNodes.minNodes 2. Raise cluster.systemNodes.minNodes to 3 or run fewer servers.",
+    ],
+    [
       "a VPC block overlapping the cluster's Service CIDR",
       "dev",
       withCluster(CREATE_DEV_STACK, "      network:\n        mode: create\n        cidr: 10.100.0.0/16\n"),
