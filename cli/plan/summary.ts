@@ -33,7 +33,7 @@ export function renderSummary(input: SummaryInput): string {
     { title: "Resources by type", body: table(["Type", "Count"], countBy(resources, (r) => r.type)) },
     { title: "Resources by component", body: table(["Component", "Type", "Resources"], componentRows(input.run)) },
     { title: "Model endpoints", body: endpointsTable(input.run.outputs.endpoints as Record<string, ModelEndpoint> | undefined) },
-    { title: "AWS foundation", body: renderFoundationSection(input.platform.foundation) },
+    { title: "AWS foundation", body: renderFoundationSection(input.platform.foundation, input.platform) },
     { title: "Estimated monthly cost", body: renderCostSection(estimateCost(input.platform)) },
     { title: "Discovery", body: discoverySummary(input.platform) },
     { title: "Logging", body: loggingSummary(input.platform) },

@@ -1,11 +1,16 @@
 /** The AWS foundation section of the plan summary: cluster, node groups, registry and model store. */
+import { type ResolvedPlatform } from "../resolve/types";
 import { GPU_TAINT } from "../compute/scheduling";
 import { type ResolvedFoundation } from "../resolve/foundation-types";
 
 /** Renders the section body (Markdown); bring-your-own environments get one sentence instead. */
-export function renderFoundationSection(foundation: ResolvedFoundation | undefined): string {
+export function renderFoundationSection(foundation: ResolvedFoundation | undefined, platform?: Pick<ResolvedPlatform, "environment" | "serverPools">): string {
   if (!foundation) {
-    return "Bring your own cluster (`cluster.mode: existing`): inferstack creates no AWS foundation here. Label and taint its nodes as README § AWS foundation describes.";
+    const byo = "Bring your own cluster (`cluster.mode: existing`): inferstack creates no AWS foundation here. Label and taint its nodes as README § AWS foundation describes.";
+    const role = platform?.environment.modelStore?.readerRoleArn;
+    if (role === undefined || platform === undefined) return byo;
+    const subjects = platform.serverPools.map((p) => `\`system:serviceaccount:${platform.environment.namespace}:${p.serviceAccount}\``);
+    return `${byo}\n\nServing pods read the model store as \`${role}\` (IRSA); its trust policy must admit ${subjects.join(", ")}.`;
   }
   const { cluster, network, registry, modelStore } = foundation;
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;

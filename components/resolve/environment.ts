@@ -48,6 +48,12 @@ export function resolveEnvironment(
   }
 
   const bucket = modelStoreBucket(stack, spec, origin, problems);
+  const readerRoleArn = spec.modelStore?.readerRoleArn;
+  if (readerRoleArn !== undefined && spec.cluster.mode === "create") {
+    problems.push(
+      problemAt(origin, ["modelStore", "readerRoleArn"], `is for an existing cluster; got ${describeValue(readerRoleArn)}. Remove it: with cluster.mode create, inferstack creates one read-only role per server pool.`),
+    );
+  }
   const registryMirror = registryMirrorOf(stack, spec);
 
   // Without every node pool, model placement cannot be checked; other problems do not stop it.
@@ -58,7 +64,7 @@ export function resolveEnvironment(
       tier: spec.tier,
       aws: { region: spec.aws.region, accountId: spec.aws.accountId },
       cluster: spec.cluster.mode === "create" ? { mode: "create", name: clusterName(stack, spec) } : { mode: "existing" },
-      ...(bucket === undefined ? {} : { modelStore: { bucket } }),
+      ...(bucket === undefined ? {} : { modelStore: { bucket, ...(readerRoleArn === undefined ? {} : { readerRoleArn }) } }),
       ...(registryMirror === undefined ? {} : { registryMirror }),
       namespace: spec.namespace ?? PLATFORM_DEFAULTS.namespace,
       nodePools,

@@ -72,6 +72,18 @@ export const EnvironmentSpec = z.strictObject({
           error: (issue) => `must be an S3 bucket name (3-63 lowercase letters, digits, "." and "-"); got ${JSON.stringify(issue.input)}. Give the bucket's name, not its ARN or URL.`,
         })
         .optional(),
+      /**
+       * Existing cluster only: the IAM role the serving pods assume through IRSA to read the bucket
+       * (annotated on every pool's ServiceAccount). Its trust policy must admit the subjects
+       * `system:serviceaccount:<namespace>:<pool>-server` the plan summary lists; in create mode
+       * inferstack creates one read-only role per pool instead. @default none (pods get no AWS identity)
+       */
+      readerRoleArn: z
+        .string()
+        .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
+          error: (issue) => `must be an IAM role ARN such as "arn:aws:iam::123456789012:role/model-reader"; got ${JSON.stringify(issue.input)}. Copy it from \`aws iam get-role\`.`,
+        })
+        .optional(),
       ...ModelStoreFoundationFields,
     })
     .optional(),

@@ -24,6 +24,8 @@ const platform = resolveServing({
     modelStore: { bucket: "demo-models-111122223333" },
     namespace: "models",
     nodePools: { t4: { instanceTypes: ["g4dn.xlarge"] } },
+    // Serving only: this program installs no Prometheus stack (so it needs no Grafana secret).
+    observability: { enabled: false },
   },
   models: [
     {

@@ -81,7 +81,7 @@ describe.each(SHIPPED_STACKS)("the plan of the shipped %s stack", (stack) => {
 });
 
 describe("serving identities", () => {
-  it("annotates each pool's ServiceAccount with its read-only role where the foundation creates one", () => {
+  it("annotates each pool's ServiceAccount with its own read-only role in create mode, the environment's reader role otherwise", () => {
     const annotations = (stack: string) =>
       Object.fromEntries(
         resource(stack, "kubernetes:core/v1:ServiceAccount").map((r) => {
@@ -93,8 +93,13 @@ describe("serving identities", () => {
       "ctr-ranker-server": expect.stringMatching(/^arn:aws:iam::777788889999:role\/inferstack-prod-ctr-ranker-/),
       "triton-a10g-server": expect.stringMatching(/^arn:aws:iam::777788889999:role\/inferstack-prod-triton-a10g-/),
     });
-    // Staging brings its own cluster: no role is created, so none is annotated.
-    expect(annotations("staging")).toEqual(Object.fromEntries(planOf("staging").platform.serverPools.map((p) => [p.serviceAccount, undefined])));
+    // Staging brings its own cluster: no role is created; every pool assumes the stack's modelStore.readerRoleArn.
+    expect(annotations("staging")).toEqual(
+      Object.fromEntries(planOf("staging").platform.serverPools.map((p) => [p.serviceAccount, "arn:aws:iam::444455556666:role/inferstack-staging-model-reader"])),
+    );
+    expect(planOf("staging").artifacts.files.get("summary.md")).toContain(
+      "Serving pods read the model store as `arn:aws:iam::444455556666:role/inferstack-staging-model-reader` (IRSA); its trust policy must admit `system:serviceaccount:inferstack:bert-encoder-server`, `system:serviceaccount:inferstack:ctr-ranker-server`, `system:serviceaccount:inferstack:resnet50-server`.",
+    );
   });
 });
 

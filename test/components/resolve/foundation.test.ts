@@ -255,6 +255,18 @@ describe("registry mirror of the pools' images", () => {
 describe("foundation checks", () => {
   it.each([
     [
+      "a reader role next to a created cluster",
+      "dev",
+      withEnvironmentKeys(CREATE_DEV_STACK, "    modelStore:\n      readerRoleArn: arn:aws:iam::111122223333:role/reader\n"),
+      'stacks/Pulumi.dev.yaml:16: inferstack:environment.modelStore.readerRoleArn: is for an existing cluster; got "arn:aws:iam::111122223333:role/reader". Remove it: with cluster.mode create, inferstack creates one read-only role per server pool.',
+    ],
+    [
+      "a reader role that is not a role ARN",
+      "dev",
+      DEV_STACK.replace("      bucket: models-dev\n", "      bucket: models-dev\n      readerRoleArn: model-reader\n"),
+      'stacks/Pulumi.dev.yaml:13: inferstack:environment.modelStore.readerRoleArn: must be an IAM role ARN such as "arn:aws:iam::123456789012:role/model-reader"; got "model-reader". Copy it from `aws iam get-role`.',
+    ],
+    [
       "more Consul servers than the system nodes can hold",
       "prod",
       withEnvironmentKeys(CREATE_PROD_STACK, "    discovery:\n      servers: 5\n"),

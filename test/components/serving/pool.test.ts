@@ -104,8 +104,10 @@ describe("InferencePool under the platform (prod plan)", () => {
     });
   });
 
-  it("leaves the IRSA annotation off when no role is given (staging brings its own cluster)", () => {
-    expect((named(staging.run, "inferstack-resnet50-service-account").inputs.metadata as Record<string, unknown>).annotations).toBeUndefined();
+  it("annotates the environment's reader role on a bring-your-own cluster (staging)", () => {
+    expect((named(staging.run, "inferstack-resnet50-service-account").inputs.metadata as Record<string, unknown>).annotations).toEqual({
+      "eks.amazonaws.com/role-arn": "arn:aws:iam::444455556666:role/inferstack-staging-model-reader",
+    });
   });
 
   it("creates the serving PriorityClass and the namespace's default deny under the platform", () => {
