@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { planCommand } from "./commands/plan";
+import { synthCommand } from "./commands/synth";
 import { validateCommand } from "./commands/validate";
 import { EXIT } from "./exit-codes";
 import { processIo, type Io } from "./io";
@@ -26,6 +27,8 @@ Commands:
   validate <stack>              parse and resolve the stack's config and the model catalog
   plan <stack> [--out DIR]      run the Pulumi program under the mock engine and write the plan
                                 (default DIR: out/<stack>)
+  synth <stack> [--out DIR]     synthesize the stack's AWS foundation to CloudFormation with the CDK,
+                                checked by cdk-nag and the CloudFormation validator (default DIR: cdk.out)
 
 Exit codes: 0 success, 1 a check failed, 2 invalid configuration or usage (nothing written),
 3 internal error.`;
@@ -49,7 +52,7 @@ export async function main(argv: readonly string[], io: Io = processIo, root = f
     io.out(USAGE);
     return EXIT.ok;
   }
-  if (command === undefined || !["validate", "plan"].includes(command)) {
+  if (command === undefined || !["validate", "plan", "synth"].includes(command)) {
     io.err(`${command === undefined ? "missing command" : `unknown command "${command}"`}\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
@@ -57,13 +60,14 @@ export async function main(argv: readonly string[], io: Io = processIo, root = f
     io.err(`${stack === undefined ? `${command} needs a stack name, e.g. "inferstack ${command} dev"` : `unexpected arguments: ${extra.join(" ")}`}\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
-  if (parsed.values.out !== undefined && command !== "plan") {
-    io.err(`--out applies to plan only\n\n${USAGE}`);
+  if (parsed.values.out !== undefined && command === "validate") {
+    io.err(`--out applies to plan and synth only\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
 
   try {
     if (command === "validate") return validateCommand(root, stack, io);
+    if (command === "synth") return synthCommand({ root, stack, ...(parsed.values.out ? { outDir: path.resolve(parsed.values.out) } : {}) }, io);
     return await planCommand({ root, stack, ...(parsed.values.out ? { outDir: path.resolve(parsed.values.out) } : {}) }, io);
   } catch (error) {
     io.err(`internal error: ${(error as Error).message ?? String(error)}`);
