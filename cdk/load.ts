@@ -7,6 +7,7 @@ import { problemAt } from "../components/spec/issues";
 import { SpecError, type Problem } from "../components/spec/problems";
 import { parseStackConfig } from "../components/spec/stack";
 import { parseStackFile } from "../components/spec/stack-file";
+import { renderMirrorCommands } from "../components/registry/render";
 import { type ResolvedFoundation } from "../components/resolve/foundation-types";
 import { type ResolvedPlatform } from "../components/resolve/types";
 
@@ -44,9 +45,13 @@ function noFoundationProblem(root: string, stack: string): Problem {
  * up` in a way the user must act on.
  */
 export function foundationNotes(platform: FoundationPlatform): string[] {
-  const { admins } = platform.foundation.cluster;
-  if (admins.length > 0) return [];
-  return [
-    "cluster.admins is empty: nobody gets Kubernetes access to the cluster this template creates (the identity running cdk deploy gets none, unlike pulumi up). List the role that deploys the serving layer in cluster.admins.",
-  ];
+  const notes: string[] = [];
+  if (platform.foundation.cluster.admins.length === 0) {
+    notes.push(
+      "cluster.admins is empty: nobody gets Kubernetes access to the cluster this template creates (the identity running cdk deploy gets none, unlike pulumi up). List the role that deploys the serving layer in cluster.admins.",
+    );
+  }
+  // The Pulumi engine exports these as `foundation.mirrorCommands`; a template has no place for them.
+  for (const command of renderMirrorCommands(platform.foundation.registry)) notes.push(`after cdk deploy, copy the pinned runtime image: ${command}`);
+  return notes;
 }

@@ -85,7 +85,8 @@ export class Network extends Construct {
     // The subnets' names and load-balancer role tags, as rendered (the foundation tags come from the stack).
     for (const spec of renderSubnets(network, clusterName, {})) {
       const subnets = spec.public ? vpc.publicSubnets : vpc.privateSubnets;
-      const subnet = subnets.find((s) => s.availabilityZone === spec.zone)!;
+      // On the subnet resource only: tagged on the L2 subnet, the Name would spread to its NAT gateway and routes.
+      const subnet = subnets.find((s) => s.availabilityZone === spec.zone)!.node.defaultChild!;
       for (const [key, value] of Object.entries(spec.tags)) Tags.of(subnet).add(key, value, { priority: 300 });
     }
     this.vpc = vpc;

@@ -4,7 +4,7 @@ import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { renderLaunchTemplate, renderNodeGroup } from "../../components/compute/render";
 import { type ResolvedNodeGroup } from "../../components/resolve/foundation-types";
-import { cfnLaunchTemplateData } from "../render";
+import { cfnLaunchTemplateData, cfnTags } from "../render";
 
 /** Properties of {@link ManagedNodeGroup}. */
 export interface ManagedNodeGroupProps {
@@ -38,6 +38,7 @@ export class ManagedNodeGroup extends Construct {
     this.launchTemplate = new ec2.CfnLaunchTemplate(this, "LaunchTemplate", {
       versionDescription: template.description,
       launchTemplateData: cfnLaunchTemplateData(template),
+      tagSpecifications: [{ resourceType: "launch-template", tags: cfnTags(template.tags) }],
     });
     const settings = renderNodeGroup(group, props.tags);
     this.nodegroup = new eks.Nodegroup(this, "NodeGroup", {
