@@ -38,6 +38,29 @@ export const NAG_PACKS: Readonly<Record<Tier, NagPacks>> = Object.freeze({
   prod: Object.freeze({ awsSolutions: true, nist80053r5: true }),
 } satisfies Record<Tier, NagPacks>);
 
+/** Findings a tier may acknowledge when its settings relax a control; elsewhere they fail the synthesis. */
+export interface NagAllowances {
+  /** AwsSolutions-VPC7: no VPC flow logs (RULES NET-03). */
+  readonly flowLogsOff: boolean;
+  /** AwsSolutions-S1: no server access logs on the model store (RULES S3-05). */
+  readonly accessLogsOff: boolean;
+  /** EKS1: a public Kubernetes API endpoint, allow-listed (RULES EKS-01). */
+  readonly publicEndpoint: boolean;
+  /** EKS2: fewer than the five control-plane log types (RULES EKS-03). */
+  readonly partialControlPlaneLogs: boolean;
+}
+
+/**
+ * What each tier may relax, from the severity columns of RULES.md (advisory in the tier: may be
+ * acknowledged; mandatory: the finding stays and `inferstack synth` exits 1). A prod stack that turns
+ * flow logs or access logs off, or a staging stack with a public endpoint, fails its checks.
+ */
+export const NAG_ALLOWANCES: Readonly<Record<Tier, NagAllowances>> = Object.freeze({
+  dev: Object.freeze({ flowLogsOff: true, accessLogsOff: true, publicEndpoint: true, partialControlPlaneLogs: true }),
+  staging: Object.freeze({ flowLogsOff: true, accessLogsOff: true, publicEndpoint: false, partialControlPlaneLogs: false }),
+  prod: Object.freeze({ flowLogsOff: false, accessLogsOff: false, publicEndpoint: false, partialControlPlaneLogs: false }),
+} satisfies Record<Tier, NagAllowances>);
+
 /** The CloudFormation stack name of an inferstack stack's foundation. */
 export function foundationStackName(stack: string): string {
   return `${CDK_DEFAULTS.stackNamePrefix}-${stack}-${CDK_DEFAULTS.stackNameSuffix}`;

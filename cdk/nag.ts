@@ -1,16 +1,18 @@
 /**
  * cdk-nag on the foundation stacks: which rule packs check which stack, and every acknowledgement,
  * each on the resource it concerns, naming its rule and the reason it is accepted. Acknowledgements
- * follow the resolved data (a dev stack that turns flow logs on loses the flow-log acknowledgement).
+ * follow the resolved data (a dev stack that turns flow logs on loses the flow-log acknowledgement)
+ * and the tier's allowances (`NAG_ALLOWANCES`: prod never acknowledges missing flow logs).
  */
 import { Stack, Validations, type CfnElement, type IPolicyValidationContext, type IPolicyValidationPlugin, type PolicyValidationPluginReport } from "aws-cdk-lib";
 import type * as ec2 from "aws-cdk-lib/aws-ec2";
 import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from "cdk-nag";
 import { type IConstruct } from "constructs";
 import { MANAGED_POLICIES } from "../components/compute/render";
+import { FOUNDATION_DEFAULTS } from "../components/resolve/foundation-defaults";
 import { CLUSTER_LOG_TYPES } from "../components/spec/foundation";
 import { type Tier } from "../components/spec/environment";
-import { NAG_PACKS } from "./defaults";
+import { NAG_ALLOWANCES, NAG_PACKS } from "./defaults";
 import { EksV2Checks } from "./eks-checks";
 import type { FoundationStack } from "./foundation-stack";
 
@@ -81,7 +83,9 @@ function managedPolicyAcks(construct: IConstruct, policyArns: readonly string[])
 
 /** Every acknowledgement of a foundation stack. */
 export function foundationAcknowledgements(stack: FoundationStack): Acknowledgement[] {
-  const { foundation } = stack.platform;
+  const { foundation, environment } = stack.platform;
+  const { tier } = environment;
+  const allowed = NAG_ALLOWANCES[tier];
   const acks: Acknowledgement[] = [
     ...managedPolicyAcks(stack.eks.clusterRole.resource, MANAGED_POLICIES.cluster),
     ...managedPolicyAcks(stack.eks.nodeRole.resource, MANAGED_POLICIES.node),
@@ -96,26 +100,26 @@ export function foundationAcknowledgements(stack: FoundationStack): Acknowledgem
   ];
 
   const { cluster } = foundation;
-  if (cluster.endpoint.publicAccess) {
+  if (cluster.endpoint.publicAccess && allowed.publicEndpoint) {
     acks.push({
       construct: stack.eks.cluster.node.defaultChild!,
       id: `${EKS}-EKS1`,
-      reason: `The ${stack.platform.environment.tier} tier keeps the Kubernetes API public for reachability, but only from ${cluster.endpoint.publicAccessCidrs.join(", ")} (RULES EKS-01/02); staging and prod keep it private.`,
+      reason: `The Kubernetes API is public for reachability, but only from ${cluster.endpoint.publicAccessCidrs.join(", ")} (RULES EKS-01/02 leave that to ${tier}); staging and prod keep it private.`,
     });
   }
-  for (const type of CLUSTER_LOG_TYPES.filter((t) => !cluster.logging.types.includes(t))) {
+  for (const type of CLUSTER_LOG_TYPES.filter((t) => !cluster.logging.types.includes(t) && allowed.partialControlPlaneLogs)) {
     acks.push({
       construct: stack.eks.cluster.node.defaultChild!,
       id: `${EKS}-EKS2[LogExport::${type}]`,
-      reason: `The ${stack.platform.environment.tier} tier logs ${cluster.logging.types.join(", ")} to keep CloudWatch cost down (RULES EKS-03 asks for audit at least); ${type} logs are off here and on in staging and prod.`,
+      reason: `The control plane logs ${cluster.logging.types.join(", ")} to keep CloudWatch cost down (RULES EKS-03 asks ${tier} for audit at least); ${type} logs are off here and on in staging and prod.`,
     });
   }
 
   const { network } = foundation;
   if (network.mode === "create") {
     const vpc = stack.network.vpc as ec2.Vpc;
-    if (!network.flowLogs.enabled) {
-      acks.push({ construct: vpc.node.defaultChild!, id: `${AWS_SOLUTIONS}-VPC7`, reason: `The ${stack.platform.environment.tier} tier turns VPC flow logs off to save cost (RULES NET-03 is advisory there); staging and prod keep them.` });
+    if (!network.flowLogs.enabled && allowed.flowLogsOff) {
+      acks.push({ construct: vpc.node.defaultChild!, id: `${AWS_SOLUTIONS}-VPC7`, reason: `VPC flow logs are off to save cost (cluster.network.flowLogs; RULES NET-03 is advisory in ${tier}); prod keeps them.` });
     }
     for (const subnet of vpc.publicSubnets) {
       acks.push({
@@ -136,11 +140,11 @@ export function foundationAcknowledgements(stack: FoundationStack): Acknowledgem
   }
 
   const store = foundation.modelStore;
-  if (store.logBucket === undefined) {
+  if (store.logBucket === undefined && allowed.accessLogsOff) {
     acks.push({
       construct: stack.modelStore.bucket.bucket,
       id: `${AWS_SOLUTIONS}-S1`,
-      reason: `The ${stack.platform.environment.tier} tier turns the model store's server access logs off (modelStore.accessLogging; RULES S3-05 is advisory there); staging and prod log to ${store.bucket}-logs.`,
+      reason: `The model store's server access logs are off (modelStore.accessLogging; RULES S3-05 is advisory in ${tier}); prod logs to a ${FOUNDATION_DEFAULTS.modelStore.logBucketSuffix} bucket.`,
     });
   }
   for (const bucket of [stack.modelStore.bucket, stack.modelStore.logBucket].filter((b) => b !== undefined)) {

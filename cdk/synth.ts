@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { App, CloudFormationValidatePlugin } from "aws-cdk-lib";
+import { CDK_APP_MODE_CONTEXT } from "aws-cdk-lib/cx-api";
 import { SpecError } from "../components/spec/problems";
 import { availabilityZoneProblems } from "./context";
 import { foundationStackName } from "./defaults";
@@ -99,7 +100,8 @@ export interface FoundationSynthesis {
  * context (nothing written) and {@link ChecksFailedError} when a check reported an error.
  */
 export function synthesizeFoundation(platform: FoundationPlatform, options: FoundationAppOptions & { readonly outdir: string }): FoundationSynthesis {
-  const { app, stacks, checks } = buildFoundationApp([platform], options);
+  // In memory: a failed check throws with the report instead of the CDK printing it to the console.
+  const { app, stacks, checks } = buildFoundationApp([platform], { ...options, context: { ...options.context, [CDK_APP_MODE_CONTEXT]: "inmemory" } });
   const reportFile = path.join(options.outdir, REPORT_FILE);
   // A report left by an earlier run must not pass for this one's.
   fs.rmSync(reportFile, { force: true });

@@ -37,8 +37,8 @@ export const REASONS = {
   publicRoutes: "The public subnets' route to the internet gateway serves the NAT gateways and internet-facing load balancers only; no node runs there and no subnet assigns public IPs (RULES NODE-04).",
   replication:
     "Cross-region replication is a disaster-recovery decision left to the organization (RULES S3-08, advisory): models are published from CI and can be published again, and versioning already protects against overwrites and deletions.",
-  devFlowLogs: "The dev tier turns VPC flow logs off to save cost (RULES NET-03 is advisory there); staging and prod keep them.",
-  devAccessLogs: "The dev tier turns the model store's server access logs off (modelStore.accessLogging; RULES S3-05 is advisory there); staging and prod log to inferstack-models-111122223333-dev-logs.",
-  devEndpoint: "The dev tier keeps the Kubernetes API public for reachability, but only from 203.0.113.0/24 (RULES EKS-01/02); staging and prod keep it private.",
-  devLogs: (type: string) => `The dev tier logs api, audit, authenticator to keep CloudWatch cost down (RULES EKS-03 asks for audit at least); ${type} logs are off here and on in staging and prod.`,
+  devFlowLogs: "VPC flow logs are off to save cost (cluster.network.flowLogs; RULES NET-03 is advisory in dev); prod keeps them.",
+  devAccessLogs: "The model store's server access logs are off (modelStore.accessLogging; RULES S3-05 is advisory in dev); prod logs to a -logs bucket.",
+  devEndpoint: "The Kubernetes API is public for reachability, but only from 203.0.113.0/24 (RULES EKS-01/02 leave that to dev); staging and prod keep it private.",
+  devLogs: (type: string) => `The control plane logs api, audit, authenticator to keep CloudWatch cost down (RULES EKS-03 asks dev for audit at least); ${type} logs are off here and on in staging and prod.`,
 };
