@@ -107,7 +107,7 @@ export class Network extends Construct {
         resourceId: vpc.vpcId,
         resourceType: "VPC",
         trafficType: FLOW_LOG_SETTINGS.trafficType,
-        logDestinationType: "cloud-watch-logs",
+        logDestinationType: FLOW_LOG_SETTINGS.destinationType,
         logDestination: logGroup.logGroupArn,
         deliverLogsPermissionArn: role.roleArn,
         maxAggregationInterval: FLOW_LOG_SETTINGS.maxAggregationIntervalSeconds,

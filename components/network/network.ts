@@ -108,7 +108,7 @@ export class Network extends pulumi.ComponentResource {
         {
           vpcId: vpc.id,
           trafficType: FLOW_LOG_SETTINGS.trafficType,
-          logDestinationType: "cloud-watch-logs",
+          logDestinationType: FLOW_LOG_SETTINGS.destinationType,
           logDestination: logGroup.arn,
           iamRoleArn: role.arn,
           maxAggregationInterval: FLOW_LOG_SETTINGS.maxAggregationIntervalSeconds,

@@ -13,8 +13,8 @@ type NewNetwork = Extract<ResolvedNetwork, { mode: "create" }>;
  */
 export const VPC_SETTINGS = Object.freeze({ enableDnsHostnames: true, enableDnsSupport: true, mapPublicIpOnLaunch: false });
 
-/** Flow log settings: every packet decision, aggregated per minute (the finest interval). */
-export const FLOW_LOG_SETTINGS = Object.freeze({ trafficType: "ALL", maxAggregationIntervalSeconds: 60 } as const);
+/** Flow log settings: every packet decision, aggregated per minute (the finest interval), into CloudWatch Logs. */
+export const FLOW_LOG_SETTINGS = Object.freeze({ trafficType: "ALL", maxAggregationIntervalSeconds: 60, destinationType: "cloud-watch-logs" } as const);
 
 /** One subnet of a new VPC. */
 export interface SubnetSpec {
