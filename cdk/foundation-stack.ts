@@ -2,8 +2,6 @@ import { CfnOutput, Stack, Tags } from "aws-cdk-lib";
 import { type Construct } from "constructs";
 import { renderAddons } from "../components/compute/render";
 import { AWS_TAGS } from "../components/labels";
-import { type ResolvedFoundation } from "../components/resolve/foundation-types";
-import { type ResolvedPlatform } from "../components/resolve/types";
 import { EksAddons } from "./constructs/addons";
 import { EksCluster } from "./constructs/cluster";
 import { FoundationKey } from "./constructs/keys";
@@ -13,13 +11,14 @@ import { ManagedNodeGroup } from "./constructs/node-group";
 import { ModelStoreReaders } from "./constructs/readers";
 import { ContainerRegistry } from "./constructs/registry";
 import { CDK_DEFAULTS, foundationStackName } from "./defaults";
+import { type FoundationPlatform } from "./load";
 import { acknowledgeFindings } from "./nag";
 import { constructIdOf } from "./render";
 
 /** Properties of {@link FoundationStack}. */
 export interface FoundationStackProps {
   /** The resolved stack (from `loadPlatform`); it must create its foundation (`cluster.mode: create`). */
-  readonly platform: ResolvedPlatform & { readonly foundation: ResolvedFoundation };
+  readonly platform: FoundationPlatform;
   /**
    * Extra `configurationValues` of the CoreDNS add-on (e.g. `{ corefile }` from the discovery area),
    * merged over the add-on's own values, as `AwsFoundation` takes them. @default none
