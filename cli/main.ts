@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { planCommand } from "./commands/plan";
 import { policyCommand } from "./commands/policy";
+import { synthCommand } from "./commands/synth";
 import { validateCommand } from "./commands/validate";
 import { EXIT } from "./exit-codes";
 import { processIo, type Io } from "./io";
@@ -29,6 +30,8 @@ Commands:
                                 policy reports included (default DIR: out/<stack>)
   policy <stack> [--out DIR]    run the policy pack over the plan; print the report and write
                                 policy-report.json, policy-report.sarif, policy-pack-config.json
+  synth <stack> [--out DIR]     synthesize the stack's AWS foundation to CloudFormation with the CDK,
+                                checked by cdk-nag and the CloudFormation validator (default DIR: cdk.out)
 
 Exit codes: 0 success, 1 a check failed (a schema, or a mandatory policy not acknowledged),
 2 invalid configuration or usage (nothing written),
@@ -53,7 +56,7 @@ export async function main(argv: readonly string[], io: Io = processIo, root = f
     io.out(USAGE);
     return EXIT.ok;
   }
-  if (command === undefined || !["validate", "plan", "policy"].includes(command)) {
+  if (command === undefined || !["validate", "plan", "policy", "synth"].includes(command)) {
     io.err(`${command === undefined ? "missing command" : `unknown command "${command}"`}\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
@@ -62,7 +65,7 @@ export async function main(argv: readonly string[], io: Io = processIo, root = f
     return EXIT.invalidInput;
   }
   if (parsed.values.out !== undefined && command === "validate") {
-    io.err(`--out applies to plan and policy only\n\n${USAGE}`);
+    io.err(`--out applies to plan, policy and synth only\n\n${USAGE}`);
     return EXIT.invalidInput;
   }
 
@@ -70,6 +73,7 @@ export async function main(argv: readonly string[], io: Io = processIo, root = f
     if (command === "validate") return validateCommand(root, stack, io);
     const outDir = parsed.values.out ? { outDir: path.resolve(parsed.values.out) } : {};
     if (command === "policy") return await policyCommand({ root, stack, ...outDir }, io);
+    if (command === "synth") return synthCommand({ root, stack, ...outDir }, io);
     return await planCommand({ root, stack, ...outDir }, io);
   } catch (error) {
     io.err(`internal error: ${(error as Error).message ?? String(error)}`);

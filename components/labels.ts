@@ -40,3 +40,23 @@ export function standardLabels(args: LabelArgs): Record<string, string> {
     [LABELS.environment]: args.environment,
   };
 }
+
+/**
+ * Tag keys on the AWS resources of a created foundation, shared by the Pulumi components and the CDK
+ * constructs so both engines tag alike.
+ */
+export const AWS_TAGS = Object.freeze({
+  environment: LABELS.environment,
+  /** Which engine owns the resource (`pulumi` or `cdk`): the tool that changes it. */
+  managedBy: "inferstack.io/managed-by",
+  /** Node pool of a node group, its launch template, instances and volumes. */
+  nodePool: "inferstack.io/node-pool",
+  /** What a KMS key protects (`KeyPurpose`). */
+  keyPurpose: "inferstack.io/key-purpose",
+  /** Server pool whose models a reader role may read. */
+  serverPool: LABELS.serverPool,
+  /** Upstream image a repository holds copies of. */
+  mirrorOf: "inferstack.io/mirror-of",
+  /** The bucket whose access logs a log bucket receives. */
+  accessLogsOf: "inferstack.io/access-logs-of",
+} as const);

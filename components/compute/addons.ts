@@ -4,7 +4,7 @@ import { roleNamePrefix } from "../identity/names";
 import { renderIrsaTrustPolicy, SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../identity/scopes";
 import { TOKENS } from "../tokens";
 import { policyName } from "./cluster";
-import { addonConfiguration, type AddonSpec } from "./render";
+import { ADDON_CONFLICT_RESOLUTION, addonConfiguration, type AddonSpec } from "./render";
 
 /** Arguments of {@link EksAddons}. */
 export interface EksAddonsArgs {
@@ -69,8 +69,8 @@ export class EksAddons extends pulumi.ComponentResource {
         {
           clusterName: args.clusterName,
           addonName: addon.addonName,
-          resolveConflictsOnCreate: "OVERWRITE",
-          resolveConflictsOnUpdate: "OVERWRITE",
+          resolveConflictsOnCreate: ADDON_CONFLICT_RESOLUTION,
+          resolveConflictsOnUpdate: ADDON_CONFLICT_RESOLUTION,
           ...(configurationValues === undefined ? {} : { configurationValues }),
           ...(serviceAccountRoleArn === undefined ? {} : { serviceAccountRoleArn }),
           tags: args.tags,

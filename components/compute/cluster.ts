@@ -7,7 +7,7 @@ import { STS_AUDIENCE } from "../identity/scopes";
 import { type ResolvedEksCluster } from "../resolve/foundation-types";
 import { TOKENS } from "../tokens";
 import { renderKubeconfig } from "./kubeconfig";
-import { CLUSTER_ADMIN_ACCESS_POLICY, controlPlaneLogGroupName, MANAGED_POLICIES, renderClusterSettings, renderServiceTrustPolicy } from "./render";
+import { ADMIN_ACCESS_ENTRY, CLUSTER_ADMIN_ACCESS_POLICY, controlPlaneLogGroupName, MANAGED_POLICIES, renderClusterSettings, renderServiceTrustPolicy } from "./render";
 
 /** Arguments of {@link EksCluster}. */
 export interface EksClusterArgs {
@@ -72,6 +72,7 @@ export class EksCluster extends pulumi.ComponentResource {
         bootstrapSelfManagedAddons: settings.bootstrapSelfManagedAddons,
         enabledClusterLogTypes: settings.enabledClusterLogTypes,
         upgradePolicy: settings.upgradePolicy,
+        kubernetesNetworkConfig: settings.kubernetesNetworkConfig,
         encryptionConfig: { provider: { keyArn: secretsKey.arn }, resources: ["secrets"] },
         vpcConfig: { ...settings.endpoint, subnetIds: [...args.subnetIds] },
         tags,
@@ -87,10 +88,10 @@ export class EksCluster extends pulumi.ComponentResource {
       admins.unshift({ role: "deployer", arn: session.issuerArn });
     }
     for (const admin of admins) {
-      const entry = new aws.eks.AccessEntry(`${name}-${admin.role}-access`, { clusterName: eks.name, principalArn: admin.arn, type: "STANDARD", tags }, parent);
+      const entry = new aws.eks.AccessEntry(`${name}-${admin.role}-access`, { clusterName: eks.name, principalArn: admin.arn, type: ADMIN_ACCESS_ENTRY.type, tags }, parent);
       new aws.eks.AccessPolicyAssociation(
         `${name}-${admin.role}-cluster-admin`,
-        { clusterName: eks.name, principalArn: entry.principalArn, policyArn: CLUSTER_ADMIN_ACCESS_POLICY, accessScope: { type: "cluster" } },
+        { clusterName: eks.name, principalArn: entry.principalArn, policyArn: CLUSTER_ADMIN_ACCESS_POLICY, accessScope: { type: ADMIN_ACCESS_ENTRY.accessScopeType } },
         parent,
       );
     }

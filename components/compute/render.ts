@@ -3,6 +3,7 @@
  * resolved foundation, which the Pulumi components (and the CDK constructs) connect to resources.
  */
 import { type PolicyDocument } from "../identity/scopes";
+import { AWS_TAGS } from "../labels";
 import { type ResolvedEksCluster, type ResolvedNodeGroup } from "../resolve/foundation-types";
 
 /** AWS-managed policies of the cluster, node and add-on roles (RULES IAM-03 allow-list, plus the EBS CSI driver's). */
@@ -23,6 +24,12 @@ export const MANAGED_POLICIES = Object.freeze({
 
 /** Access policy given to the cluster's admins (EKS access entries). */
 export const CLUSTER_ADMIN_ACCESS_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+
+/** An admin's access entry: a standard entry whose access policy applies to the whole cluster. */
+export const ADMIN_ACCESS_ENTRY = Object.freeze({ type: "STANDARD", accessScopeType: "cluster" } as const);
+
+/** How add-ons resolve fields edited by hand: overwritten, so the stack stays the source of truth. */
+export const ADDON_CONFLICT_RESOLUTION = "OVERWRITE";
 
 /** Trust policy of a role assumed by an AWS service (EKS for the cluster role, EC2 for nodes). */
 export function renderServiceTrustPolicy(service: "eks.amazonaws.com" | "ec2.amazonaws.com" | "vpc-flow-logs.amazonaws.com", accountId?: string): PolicyDocument {
@@ -123,7 +130,7 @@ export function addonConfiguration(own: Readonly<Record<string, unknown>> | unde
 
 /** Tags of a node group's instances and volumes. */
 function nodeTags(clusterName: string, group: ResolvedNodeGroup, tags: Readonly<Record<string, string>>): Record<string, string> {
-  return { ...tags, Name: `${clusterName}-${group.pool}`, "inferstack.io/node-pool": group.pool };
+  return { ...tags, Name: `${clusterName}-${group.pool}`, [AWS_TAGS.nodePool]: group.pool };
 }
 
 /**
@@ -164,6 +171,6 @@ export function renderNodeGroup(group: ResolvedNodeGroup, tags: Readonly<Record<
     scalingConfig: { minSize: group.minNodes, desiredSize: group.desiredNodes, maxSize: group.maxNodes },
     // One node at a time: a GPU node carries replicas that take minutes to load their models.
     updateConfig: { maxUnavailable: 1 },
-    tags: { ...tags, "inferstack.io/node-pool": group.pool },
+    tags: { ...tags, [AWS_TAGS.nodePool]: group.pool },
   };
 }

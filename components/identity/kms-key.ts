@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { KEY_DESCRIPTIONS, renderKeyPolicy, type KeyContext, type KeyPurpose } from "./kms";
+import { AWS_TAGS } from "../labels";
+import { KEY_SETTINGS, keyDescription, renderKeyPolicy, type KeyContext, type KeyPurpose } from "./kms";
 
 /** Settings every foundation key shares. */
 export interface FoundationKeyArgs {
@@ -19,13 +20,13 @@ export function foundationKey(name: string, args: FoundationKeyArgs, opts: pulum
   return new aws.kms.Key(
     name,
     {
-      description: `inferstack: ${KEY_DESCRIPTIONS[args.purpose]}`,
-      enableKeyRotation: true,
-      rotationPeriodInDays: 365,
+      description: keyDescription(args.purpose),
+      enableKeyRotation: KEY_SETTINGS.enableKeyRotation,
+      rotationPeriodInDays: KEY_SETTINGS.rotationPeriodInDays,
       deletionWindowInDays: args.deletionWindowInDays,
-      bypassPolicyLockoutSafetyCheck: false,
+      bypassPolicyLockoutSafetyCheck: KEY_SETTINGS.bypassPolicyLockoutSafetyCheck,
       policy: JSON.stringify(renderKeyPolicy(args.purpose, args.context)),
-      tags: { ...args.tags, "inferstack.io/key-purpose": args.purpose },
+      tags: { ...args.tags, [AWS_TAGS.keyPurpose]: args.purpose },
     },
     opts,
   );

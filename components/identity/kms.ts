@@ -19,6 +19,17 @@ export const KEY_DESCRIPTIONS: Readonly<Record<KeyPurpose, string>> = Object.fre
   registry: "container images",
 });
 
+/**
+ * Settings of every foundation key besides its policy and deletion window: symmetric, rotated yearly
+ * (RULES KMS-01), never created with the lockout safety check bypassed (KMS-02).
+ */
+export const KEY_SETTINGS = Object.freeze({ enableKeyRotation: true, rotationPeriodInDays: 365, bypassPolicyLockoutSafetyCheck: false });
+
+/** The description of a foundation key. */
+export function keyDescription(purpose: KeyPurpose): string {
+  return `inferstack: ${KEY_DESCRIPTIONS[purpose]}`;
+}
+
 /** The account and region a key lives in. */
 export interface KeyContext {
   readonly accountId: string;

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AWS_TAGS } from "../labels";
 import { type ResolvedWorkloadIdentity } from "../resolve/foundation-types";
 import { TOKENS } from "../tokens";
 import { roleNamePrefix } from "./names";
@@ -40,7 +41,7 @@ export class ModelStoreReaders extends pulumi.ComponentResource {
           assumeRolePolicy: pulumi
             .all([args.oidcProviderArn, args.issuerUrl])
             .apply(([providerArn, issuer]) => JSON.stringify(renderIrsaTrustPolicy(identity.subject, providerArn, issuer))),
-          tags: { ...args.tags, "inferstack.io/server-pool": identity.serverPool },
+          tags: { ...args.tags, [AWS_TAGS.serverPool]: identity.serverPool },
         },
         parent,
       );

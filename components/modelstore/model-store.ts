@@ -6,6 +6,8 @@ import { type ResolvedModelStoreBucket } from "../resolve/foundation-types";
 import { TOKENS } from "../tokens";
 import {
   ACCESS_LOG_PREFIX,
+  BUCKET_SETTINGS,
+  logBucketTags,
   PUBLIC_ACCESS_BLOCK,
   renderLogBucketLifecycle,
   renderLogBucketPolicy,
@@ -48,7 +50,7 @@ export class ModelStore extends pulumi.ComponentResource {
         key,
         renderLogBucketPolicy(store.logBucket, store.bucket, args.context.accountId),
         renderLogBucketLifecycle(store),
-        { ...tags, "inferstack.io/access-logs-of": store.bucket },
+        { ...tags, ...logBucketTags(store) },
       );
       // Delivery starts once the log bucket's policy admits the logging service.
       new aws.s3.BucketLogging(
@@ -76,11 +78,14 @@ export class ModelStore extends pulumi.ComponentResource {
     const parent = { parent: this };
     const bucket = new aws.s3.Bucket(name, { bucket: bucketName, forceDestroy: false, tags }, parent);
     const publicAccess = new aws.s3.BucketPublicAccessBlock(`${name}-public-access-block`, { bucket: bucket.id, ...PUBLIC_ACCESS_BLOCK }, parent);
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
+    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: BUCKET_SETTINGS.objectOwnership } }, parent);
+    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: BUCKET_SETTINGS.versioningStatus } }, parent);
     new aws.s3.BucketServerSideEncryptionConfiguration(
       `${name}-encryption`,
-      { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] },
+      {
+        bucket: bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: BUCKET_SETTINGS.sseAlgorithm, kmsMasterKeyId: key.arn }, bucketKeyEnabled: BUCKET_SETTINGS.bucketKeyEnabled }],
+      },
       parent,
     );
     // The public access block goes first: a policy naming a service principal is checked against it.

@@ -3,10 +3,22 @@
  * log delivery), lifecycle rules and public access settings (FACTS §6.4, RULES §3.2).
  */
 import { type PolicyDocument } from "../identity/scopes";
+import { AWS_TAGS } from "../labels";
 import { type ResolvedModelStoreBucket } from "../resolve/foundation-types";
 
 /** All four public access blocks, set explicitly (RULES S3-01: account defaults can change). */
 export const PUBLIC_ACCESS_BLOCK = Object.freeze({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+
+/**
+ * Protections of every bucket besides its policy and lifecycle: versioning (RULES S3-04), default
+ * SSE-KMS with a bucket key (S3-03) and ACLs disabled (S3-06).
+ */
+export const BUCKET_SETTINGS = Object.freeze({ versioningStatus: "Enabled", sseAlgorithm: "aws:kms", bucketKeyEnabled: true, objectOwnership: "BucketOwnerEnforced" } as const);
+
+/** Tags of the access log bucket besides the foundation's: the bucket whose logs it holds. */
+export function logBucketTags(store: ResolvedModelStoreBucket): Record<string, string> {
+  return { [AWS_TAGS.accessLogsOf]: store.bucket };
+}
 
 /** Prefix of the access log objects in the log bucket. */
 export const ACCESS_LOG_PREFIX = "access-logs/";

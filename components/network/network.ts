@@ -4,7 +4,7 @@ import { renderServiceTrustPolicy } from "../compute/render";
 import { type ResolvedNetwork } from "../resolve/foundation-types";
 import { roleNamePrefix } from "../identity/names";
 import { TOKENS } from "../tokens";
-import { flowLogGroupName, natGatewayZones, natZoneFor, renderFlowLogPolicy, renderSubnets } from "./render";
+import { FLOW_LOG_SETTINGS, flowLogGroupName, natGatewayZones, natZoneFor, renderFlowLogPolicy, renderSubnets, VPC_SETTINGS } from "./render";
 
 /** Arguments of {@link Network}. */
 export interface NetworkArgs {
@@ -40,7 +40,7 @@ export class Network extends pulumi.ComponentResource {
 
     const vpc = new aws.ec2.Vpc(
       `${name}-vpc`,
-      { cidrBlock: network.cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { ...tags, Name: args.clusterName } },
+      { cidrBlock: network.cidr, enableDnsHostnames: VPC_SETTINGS.enableDnsHostnames, enableDnsSupport: VPC_SETTINGS.enableDnsSupport, tags: { ...tags, Name: args.clusterName } },
       parent,
     );
     new aws.ec2.DefaultSecurityGroup(`${name}-default-security-group`, { vpcId: vpc.id, tags: { ...tags, Name: `${args.clusterName}-default-unused` } }, parent);
@@ -51,7 +51,7 @@ export class Network extends pulumi.ComponentResource {
     for (const subnet of renderSubnets(network, args.clusterName, tags)) {
       const created = new aws.ec2.Subnet(
         `${name}-${subnet.role}`,
-        { vpcId: vpc.id, availabilityZone: subnet.zone, cidrBlock: subnet.cidr, mapPublicIpOnLaunch: false, tags: subnet.tags },
+        { vpcId: vpc.id, availabilityZone: subnet.zone, cidrBlock: subnet.cidr, mapPublicIpOnLaunch: VPC_SETTINGS.mapPublicIpOnLaunch, tags: subnet.tags },
         parent,
       );
       (subnet.public ? publicSubnetIds : privateSubnetIds)[subnet.zone] = created.id;
@@ -105,7 +105,15 @@ export class Network extends pulumi.ComponentResource {
       const rolePolicy = new aws.iam.RolePolicy(`${name}-flow-logs-write`, { role: role.name, policy: logGroup.arn.apply((arn) => JSON.stringify(renderFlowLogPolicy(arn))) }, parent);
       new aws.ec2.FlowLog(
         `${name}-flow-log`,
-        { vpcId: vpc.id, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn, maxAggregationInterval: 60, tags },
+        {
+          vpcId: vpc.id,
+          trafficType: FLOW_LOG_SETTINGS.trafficType,
+          logDestinationType: FLOW_LOG_SETTINGS.destinationType,
+          logDestination: logGroup.arn,
+          iamRoleArn: role.arn,
+          maxAggregationInterval: FLOW_LOG_SETTINGS.maxAggregationIntervalSeconds,
+          tags,
+        },
         { parent: this, dependsOn: [rolePolicy] },
       );
     }

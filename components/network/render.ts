@@ -7,6 +7,15 @@ import { type ResolvedNetwork, type ResolvedZone } from "../resolve/foundation-t
 
 type NewNetwork = Extract<ResolvedNetwork, { mode: "create" }>;
 
+/**
+ * Settings of a new VPC and its subnets: DNS names for nodes and endpoints, and no subnet assigning
+ * public IPs on launch (RULES NODE-04).
+ */
+export const VPC_SETTINGS = Object.freeze({ enableDnsHostnames: true, enableDnsSupport: true, mapPublicIpOnLaunch: false });
+
+/** Flow log settings: every packet decision, aggregated per minute (the finest interval), into CloudWatch Logs. */
+export const FLOW_LOG_SETTINGS = Object.freeze({ trafficType: "ALL", maxAggregationIntervalSeconds: 60, destinationType: "cloud-watch-logs" } as const);
+
 /** One subnet of a new VPC. */
 export interface SubnetSpec {
   /** Child-name role: `private-<zone>` or `public-<zone>`. */

@@ -4,7 +4,7 @@ import { foundationKey } from "../identity/kms-key";
 import { type KeyContext } from "../identity/kms";
 import { type ResolvedRegistry } from "../resolve/foundation-types";
 import { TOKENS } from "../tokens";
-import { renderLifecyclePolicy, renderScanningRules } from "./render";
+import { renderLifecyclePolicy, renderScanningRules, repositoryTags, REPOSITORY_SETTINGS } from "./render";
 
 /** Arguments of {@link ContainerRegistry}. */
 export interface ContainerRegistryArgs {
@@ -40,11 +40,11 @@ export class ContainerRegistry extends pulumi.ComponentResource {
         `${name}-${short}`,
         {
           name: repo.name,
-          imageTagMutability: "IMMUTABLE",
-          imageScanningConfiguration: { scanOnPush: true },
-          encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }],
+          imageTagMutability: REPOSITORY_SETTINGS.imageTagMutability,
+          imageScanningConfiguration: { scanOnPush: REPOSITORY_SETTINGS.scanOnPush },
+          encryptionConfigurations: [{ encryptionType: REPOSITORY_SETTINGS.encryptionType, kmsKey: key.arn }],
           forceDelete: false,
-          tags: { ...tags, ...(repo.mirrorOf === undefined ? {} : { "inferstack.io/mirror-of": repo.mirrorOf }) },
+          tags: { ...tags, ...repositoryTags(repo) },
         },
         parent,
       );

@@ -5,8 +5,20 @@
  * matches only images carrying every listed pattern, hence one keep rule per referenced tag.
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html
  */
+import { AWS_TAGS } from "../labels";
 import { FOUNDATION_DEFAULTS } from "../resolve/foundation-defaults";
 import { type ResolvedRegistry, type ResolvedRepository } from "../resolve/foundation-types";
+
+/**
+ * Settings of every repository: immutable tags (RULES ECR-01), scan on push (ECR-02) and a
+ * customer-managed KMS key (ECR-05; encryption is set at creation and cannot change afterwards).
+ */
+export const REPOSITORY_SETTINGS = Object.freeze({ imageTagMutability: "IMMUTABLE", scanOnPush: true, encryptionType: "KMS" } as const);
+
+/** Tags of a repository besides the foundation's: the upstream image it mirrors, if any. */
+export function repositoryTags(repository: ResolvedRepository): Record<string, string> {
+  return repository.mirrorOf === undefined ? {} : { [AWS_TAGS.mirrorOf]: repository.mirrorOf };
+}
 
 /** One ECR lifecycle rule. */
 export interface LifecycleRule {

@@ -4,6 +4,7 @@
  * one field. With an existing cluster it only refuses the settings that would have no effect.
  */
 import { SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../identity/scopes";
+import { AWS_TAGS } from "../labels";
 import { accessLogBucketName } from "../modelstore/names";
 import { isNetworkAddress, isOpenCidr, parseCidr, subnetLayout, VPC_PREFIX_RANGE, formatCidr, type Cidr } from "../network/layout";
 import { defaultRepositoryPrefix, ecrRegistryHost, RUNTIME_IMAGES, SYNC_IMAGE } from "../registry/images";
@@ -68,7 +69,7 @@ export function resolveFoundation(
   const tier = FOUNDATION_TIER_DEFAULTS[spec.tier];
   return {
     foundation: {
-      tags: { "inferstack.io/environment": environment.stack, "inferstack.io/managed-by": "pulumi" },
+      tags: { [AWS_TAGS.environment]: environment.stack, [AWS_TAGS.managedBy]: "pulumi" },
       kmsDeletionWindowDays: tier.kmsDeletionWindowDays,
       network,
       cluster,

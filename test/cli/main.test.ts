@@ -52,7 +52,7 @@ describe("usage", () => {
     [["deploy", "dev"], 'unknown command "deploy"'],
     [["plan"], 'plan needs a stack name, e.g. "inferstack plan dev"'],
     [["validate", "dev", "prod"], "unexpected arguments: prod"],
-    [["validate", "dev", "--out", "x"], "--out applies to plan and policy only"],
+    [["validate", "dev", "--out", "x"], "--out applies to plan, policy and synth only"],
     [["plan", "dev", "--colour"], 'unknown option "--colour"'],
   ])("exits 2 for %j", async (argv, first) => {
     const { io, err } = capture();
