@@ -7,10 +7,16 @@ import { type ResolvedFoundation } from "../resolve/foundation-types";
 export function renderFoundationSection(foundation: ResolvedFoundation | undefined, platform?: Pick<ResolvedPlatform, "environment" | "serverPools">): string {
   if (!foundation) {
     const byo = "Bring your own cluster (`cluster.mode: existing`): inferstack creates no AWS foundation here. Label and taint its nodes as README § AWS foundation describes.";
-    const role = platform?.environment.modelStore?.readerRoleArn;
-    if (role === undefined || platform === undefined) return byo;
-    const subjects = platform.serverPools.map((p) => `\`system:serviceaccount:${platform.environment.namespace}:${p.serviceAccount}\``);
-    return `${byo}\n\nServing pods read the model store as \`${role}\` (IRSA); its trust policy must admit ${subjects.join(", ")}.`;
+    const store = platform?.environment.modelStore;
+    if (platform === undefined || store === undefined) return byo;
+    const lines = platform.serverPools.map((pool) => {
+      const role = store.readerRoleArns?.[pool.name] ?? store.readerRoleArn;
+      const subject = `system:serviceaccount:${platform.environment.namespace}:${pool.serviceAccount}`;
+      return role === undefined
+        ? `- \`${pool.name}\`: no AWS identity (set modelStore.readerRoleArn or readerRoleArns.${pool.name}).`
+        : `- \`${pool.name}\` as \`${role}\`: its trust policy must admit \`${subject}\`.`;
+    });
+    return `${byo}\n\nServing pods read the model store \`s3://${store.bucket}\` through IRSA:\n\n${lines.join("\n")}`;
   }
   const { cluster, network, registry, modelStore } = foundation;
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;

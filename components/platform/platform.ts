@@ -129,7 +129,7 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
     const pools: Record<string, InferencePool> = {};
     for (const pool of serverPools) {
       // The pool's own read-only role in create mode; the environment's reader role on an existing cluster.
-      const roleArn = this.foundation?.modelStoreRoleArns[pool.name] ?? environment.modelStore?.readerRoleArn;
+      const roleArn = this.foundation?.modelStoreRoleArns[pool.name] ?? environment.modelStore?.readerRoleArns?.[pool.name] ?? environment.modelStore?.readerRoleArn;
       pools[pool.name] = new InferencePool(
         `${name}-${pool.name}`,
         { environment, pool, models: byPool.get(pool.name) ?? [], serviceAnnotations, ...(roleArn === undefined ? {} : { roleArn }) },

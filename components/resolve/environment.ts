@@ -49,10 +49,14 @@ export function resolveEnvironment(
 
   const bucket = modelStoreBucket(stack, spec, origin, problems);
   const readerRoleArn = spec.modelStore?.readerRoleArn;
-  if (readerRoleArn !== undefined && spec.cluster.mode === "create") {
-    problems.push(
-      problemAt(origin, ["modelStore", "readerRoleArn"], `is for an existing cluster; got ${describeValue(readerRoleArn)}. Remove it: with cluster.mode create, inferstack creates one read-only role per server pool.`),
-    );
+  const readerRoleArns = spec.modelStore?.readerRoleArns;
+  if (spec.cluster.mode === "create") {
+    for (const [key, value] of [["readerRoleArn", readerRoleArn], ["readerRoleArns", readerRoleArns]] as const) {
+      if (value === undefined) continue;
+      problems.push(
+        problemAt(origin, ["modelStore", key], `is for an existing cluster; got ${describeValue(value)}. Remove it: with cluster.mode create, inferstack creates one read-only role per server pool.`),
+      );
+    }
   }
   const registryMirror = registryMirrorOf(stack, spec);
 
@@ -64,7 +68,9 @@ export function resolveEnvironment(
       tier: spec.tier,
       aws: { region: spec.aws.region, accountId: spec.aws.accountId },
       cluster: spec.cluster.mode === "create" ? { mode: "create", name: clusterName(stack, spec) } : { mode: "existing" },
-      ...(bucket === undefined ? {} : { modelStore: { bucket, ...(readerRoleArn === undefined ? {} : { readerRoleArn }) } }),
+      ...(bucket === undefined
+        ? {}
+        : { modelStore: { bucket, ...(readerRoleArn === undefined ? {} : { readerRoleArn }), ...(readerRoleArns === undefined ? {} : { readerRoleArns: { ...readerRoleArns } }) } }),
       ...(registryMirror === undefined ? {} : { registryMirror }),
       namespace: spec.namespace ?? PLATFORM_DEFAULTS.namespace,
       nodePools,

@@ -9,7 +9,7 @@ import { resolveLogging } from "./logging";
 import { resolveModels } from "./models";
 import { resolveMonitoring } from "./monitoring";
 import { resolvePolicy } from "./policy";
-import { resolveServerPools } from "./server-pools";
+import { readerRoleProblems, resolveServerPools } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
 export * from "./types";
@@ -58,6 +58,7 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       problems.push(...discovery.problems);
       const serviceCidr = spec.discovery?.dns?.serviceCidr ?? DISCOVERY_DEFAULTS.serviceCidr;
       const serverPools = withDiscoveryDrain(pools.serverPools, discovery.discovery);
+      problems.push(...readerRoleProblems(env.environment, serverPools, environmentOrigin));
       const foundation = resolveFoundation(spec, env.environment, models.models, serverPools, secretKeys, environmentOrigin, serviceCidr);
       problems.push(...foundation.problems);
       problems.push(...consulPlacementProblems(spec, discovery.discovery, foundation.foundation, environmentOrigin));

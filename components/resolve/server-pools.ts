@@ -126,3 +126,13 @@ function checkTfServingBatching(
     );
   }
 }
+
+/** A per-pool reader role (`modelStore.readerRoleArns`) must name a server pool of the stack. */
+export function readerRoleProblems(environment: ResolvedEnvironment, serverPools: readonly ResolvedServerPool[], origin: Origin): Problem[] {
+  const names = serverPools.map((p) => p.name);
+  return Object.keys(environment.modelStore?.readerRoleArns ?? {})
+    .filter((pool) => !names.includes(pool))
+    .map((pool) =>
+      problemAt(origin, ["modelStore", "readerRoleArns", pool], `names no server pool of this stack; got ${describeValue(pool)}. Use one of: ${names.join(", ")}.`),
+    );
+}

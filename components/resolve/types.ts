@@ -32,8 +32,8 @@ export interface ResolvedEnvironment {
   /** A cluster that exists (kubeconfig secret), or one the foundation creates (`platform.foundation`). */
   readonly cluster: { readonly mode: "existing" } | { readonly mode: "create"; readonly name: string };
   /** The S3 bucket holding the model repository, when the environment has one. */
-  /** The model store bucket, and on an existing cluster the role its readers assume (`readerRoleArn`). */
-  readonly modelStore?: { readonly bucket: string; readonly readerRoleArn?: string };
+  /** The model store bucket, and on an existing cluster the roles its readers assume (`readerRoleArn`, per pool `readerRoleArns`). */
+  readonly modelStore?: { readonly bucket: string; readonly readerRoleArn?: string; readonly readerRoleArns?: Readonly<Record<string, string>> };
   /** `<registry host>/<path>` holding copies of the runtime images; pools pull from it when set. */
   readonly registryMirror?: string;
   readonly namespace: string;

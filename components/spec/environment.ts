@@ -29,6 +29,11 @@ export const NodePoolSpec = z.strictObject({
 });
 export type NodePoolSpec = z.infer<typeof NodePoolSpec>;
 
+/** An IAM role ARN. */
+const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
+  error: (issue) => `must be an IAM role ARN such as "arn:aws:iam::123456789012:role/model-reader"; got ${JSON.stringify(issue.input)}. Copy it from \`aws iam get-role\`.`,
+});
+
 /** Where the models run. */
 export const ClusterSpec = z.discriminatedUnion("mode", [
   z.strictObject({
@@ -78,12 +83,13 @@ export const EnvironmentSpec = z.strictObject({
        * `system:serviceaccount:<namespace>:<pool>-server` the plan summary lists; in create mode
        * inferstack creates one read-only role per pool instead. @default none (pods get no AWS identity)
        */
-      readerRoleArn: z
-        .string()
-        .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
-          error: (issue) => `must be an IAM role ARN such as "arn:aws:iam::123456789012:role/model-reader"; got ${JSON.stringify(issue.input)}. Copy it from \`aws iam get-role\`.`,
-        })
-        .optional(),
+      readerRoleArn: roleArn.optional(),
+      /**
+       * Existing cluster only: a reader role per server pool (pool name → role ARN), e.g. the
+       * `ModelStoreRoleArn<Pool>` outputs of the CDK foundation stack; overrides `readerRoleArn` for
+       * the pools it names. @default none
+       */
+      readerRoleArns: z.record(z.string(), roleArn).optional(),
       ...ModelStoreFoundationFields,
     })
     .optional(),

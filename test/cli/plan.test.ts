@@ -98,8 +98,31 @@ describe("serving identities", () => {
       Object.fromEntries(planOf("staging").platform.serverPools.map((p) => [p.serviceAccount, "arn:aws:iam::444455556666:role/inferstack-staging-model-reader"])),
     );
     expect(planOf("staging").artifacts.files.get("summary.md")).toContain(
-      "Serving pods read the model store as `arn:aws:iam::444455556666:role/inferstack-staging-model-reader` (IRSA); its trust policy must admit `system:serviceaccount:inferstack:bert-encoder-server`, `system:serviceaccount:inferstack:ctr-ranker-server`, `system:serviceaccount:inferstack:resnet50-server`.",
+      [
+        "Serving pods read the model store `s3://inferstack-models-444455556666-staging` through IRSA:",
+        "",
+        "- `bert-encoder` as `arn:aws:iam::444455556666:role/inferstack-staging-model-reader`: its trust policy must admit `system:serviceaccount:inferstack:bert-encoder-server`.",
+        "- `ctr-ranker` as `arn:aws:iam::444455556666:role/inferstack-staging-model-reader`: its trust policy must admit `system:serviceaccount:inferstack:ctr-ranker-server`.",
+        "- `resnet50` as `arn:aws:iam::444455556666:role/inferstack-staging-model-reader`: its trust policy must admit `system:serviceaccount:inferstack:resnet50-server`.",
+      ].join("\n"),
     );
+  });
+
+  it("gives a pool named in modelStore.readerRoleArns its own role (e.g. the CDK stack's outputs), the others the shared one", async () => {
+    const staging = fs
+      .readFileSync(path.join(REPO, "stacks/Pulumi.staging.yaml"), "utf8")
+      .replace("      readerRoleArn:", "      readerRoleArns:\n        resnet50: arn:aws:iam::444455556666:role/resnet50-reader\n      readerRoleArn:");
+    const { run } = await computePlan(tempProject({ "stacks/Pulumi.staging.yaml": staging }), "staging");
+    const roles = run.resources
+      .filter((r) => r.type === "kubernetes:core/v1:ServiceAccount")
+      .map((r) => r.inputs.metadata as { name: string; annotations?: Record<string, string> })
+      .filter((m) => m.name.endsWith("-server"))
+      .map((m) => [m.name, m.annotations?.["eks.amazonaws.com/role-arn"]]);
+    expect(roles).toEqual([
+      ["bert-encoder-server", "arn:aws:iam::444455556666:role/inferstack-staging-model-reader"],
+      ["ctr-ranker-server", "arn:aws:iam::444455556666:role/inferstack-staging-model-reader"],
+      ["resnet50-server", "arn:aws:iam::444455556666:role/resnet50-reader"],
+    ]);
   });
 });
 

@@ -261,6 +261,12 @@ describe("foundation checks", () => {
       'stacks/Pulumi.dev.yaml:16: inferstack:environment.modelStore.readerRoleArn: is for an existing cluster; got "arn:aws:iam::111122223333:role/reader". Remove it: with cluster.mode create, inferstack creates one read-only role per server pool.',
     ],
     [
+      "a per-pool reader role for a pool the stack does not have",
+      "dev",
+      DEV_STACK.replace("      bucket: models-dev\n", "      bucket: models-dev\n      readerRoleArns:\n        resnet5: arn:aws:iam::111122223333:role/r\n"),
+      'stacks/Pulumi.dev.yaml:14: inferstack:environment.modelStore.readerRoleArns.resnet5: names no server pool of this stack; got "resnet5". Use one of: resnet50.',
+    ],
+    [
       "a reader role that is not a role ARN",
       "dev",
       DEV_STACK.replace("      bucket: models-dev\n", "      bucket: models-dev\n      readerRoleArn: model-reader\n"),
