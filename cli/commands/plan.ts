@@ -1,12 +1,10 @@
 import * as path from "node:path";
-import { SpecError } from "../../components/spec/problems";
 import { EXIT } from "../exit-codes";
 import { plural, type Io } from "../io";
 import { policyCheck } from "../plan/artifacts";
-import { computePlan } from "../plan/compute";
 import { renderTree, resourceTree } from "../plan/tree";
 import { writeDirectory } from "../plan/write";
-import { reportProblems } from "./validate";
+import { planOrExitCode } from "./planned";
 
 /** Options of `inferstack plan`. */
 export interface PlanOptions {
@@ -30,16 +28,8 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<number>
   const outDir = options.outDir ?? path.join(options.root, "out", options.stack);
 
   io.err(`inferstack plan ${options.stack}`);
-  let plan;
-  try {
-    plan = await computePlan(options.root, options.stack, ({ platform }) => {
-      io.err(`  ✓ spec valid: tier ${platform.environment.tier}, ${plural(platform.models.length, "model")}, ${plural(platform.environment.nodePools.length, "node pool")}`);
-      io.err("  … running the Pulumi program under the mock engine");
-    });
-  } catch (error) {
-    if (error instanceof SpecError) return reportProblems(error, io);
-    throw error;
-  }
+  const plan = await planOrExitCode(options.root, options.stack, io);
+  if (typeof plan === "number") return plan;
   const { run, artifacts } = plan;
   io.err(`  ✓ ${plural(run.resources.length - 1, "resource")} recorded (${elapsed()})`);
 

@@ -1,12 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SpecError } from "../../components/spec/problems";
 import { POLICY_FILES } from "../../policies/runner/evaluate";
 import { consoleReport } from "../../policies/runner/report";
 import { EXIT } from "../exit-codes";
 import { plural, type Io } from "../io";
-import { computePlan } from "../plan/compute";
-import { reportProblems } from "./validate";
+import { planOrExitCode } from "./planned";
 
 /** Options of `inferstack policy`. */
 export interface PolicyOptions {
@@ -26,16 +24,8 @@ export interface PolicyOptions {
 export async function policyCommand(options: PolicyOptions, io: Io): Promise<number> {
   const outDir = options.outDir ?? path.join(options.root, "out", options.stack);
   io.err(`inferstack policy ${options.stack}`);
-  let plan;
-  try {
-    plan = await computePlan(options.root, options.stack, ({ platform }) => {
-      io.err(`  ✓ spec valid: tier ${platform.environment.tier}, ${plural(platform.models.length, "model")}, ${plural(platform.environment.nodePools.length, "node pool")}`);
-      io.err("  … running the Pulumi program under the mock engine");
-    });
-  } catch (error) {
-    if (error instanceof SpecError) return reportProblems(error, io);
-    throw error;
-  }
+  const plan = await planOrExitCode(options.root, options.stack, io);
+  if (typeof plan === "number") return plan;
   const { artifacts } = plan;
   io.err(`  ✓ ${plural(plan.run.resources.length - 1, "resource")} recorded; ${artifacts.policy.policies.length} policies run`);
 
