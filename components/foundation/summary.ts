@@ -10,7 +10,7 @@ export function renderFoundationSection(foundation: ResolvedFoundation | undefin
     const store = platform?.environment.modelStore;
     if (platform === undefined || store === undefined) return byo;
     const lines = platform.serverPools.map((pool) => {
-      const role = store.readerRoleArns?.[pool.name] ?? store.readerRoleArn;
+      const role = pool.readerRoleArn;
       const subject = `system:serviceaccount:${platform.environment.namespace}:${pool.serviceAccount}`;
       return role === undefined
         ? `- \`${pool.name}\`: no AWS identity (set modelStore.readerRoleArn or readerRoleArns.${pool.name}).`

@@ -128,8 +128,8 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
     const serviceAnnotations = consulAnnotationsByModel(args.platform);
     const pools: Record<string, InferencePool> = {};
     for (const pool of serverPools) {
-      // The pool's own read-only role in create mode; the environment's reader role on an existing cluster.
-      const roleArn = this.foundation?.modelStoreRoleArns[pool.name] ?? environment.modelStore?.readerRoleArns?.[pool.name] ?? environment.modelStore?.readerRoleArn;
+      // The pool's own read-only role in create mode; the role resolve gave it on an existing cluster.
+      const roleArn = this.foundation?.modelStoreRoleArns[pool.name] ?? pool.readerRoleArn;
       pools[pool.name] = new InferencePool(
         `${name}-${pool.name}`,
         { environment, pool, models: byPool.get(pool.name) ?? [], serviceAnnotations, ...(roleArn === undefined ? {} : { roleArn }) },

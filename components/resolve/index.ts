@@ -9,7 +9,7 @@ import { resolveLogging } from "./logging";
 import { resolveModels } from "./models";
 import { resolveMonitoring } from "./monitoring";
 import { resolvePolicy } from "./policy";
-import { readerRoleProblems, resolveServerPools } from "./server-pools";
+import { readerRoleProblems, resolveServerPools, withReaderRoles } from "./server-pools";
 import { type ResolvedPlatform } from "./types";
 
 export * from "./types";
@@ -57,7 +57,7 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       const discovery = resolveDiscovery(spec.discovery, env.environment, models.models, catalog.models, environmentOrigin);
       problems.push(...discovery.problems);
       const serviceCidr = spec.discovery?.dns?.serviceCidr ?? DISCOVERY_DEFAULTS.serviceCidr;
-      const serverPools = withDiscoveryDrain(pools.serverPools, discovery.discovery);
+      const serverPools = withReaderRoles(withDiscoveryDrain(pools.serverPools, discovery.discovery), env.environment);
       problems.push(...readerRoleProblems(env.environment, serverPools, environmentOrigin));
       const foundation = resolveFoundation(spec, env.environment, models.models, serverPools, secretKeys, environmentOrigin, serviceCidr);
       problems.push(...foundation.problems);

@@ -136,3 +136,16 @@ export function readerRoleProblems(environment: ResolvedEnvironment, serverPools
       problemAt(origin, ["modelStore", "readerRoleArns", pool], `names no server pool of this stack; got ${describeValue(pool)}. Use one of: ${names.join(", ")}.`),
     );
 }
+
+/**
+ * On an existing cluster, the IAM role each pool reads the model store as: its own from
+ * `modelStore.readerRoleArns`, else the shared `modelStore.readerRoleArn` (create mode: the
+ * foundation's per-pool role, known only at deploy time, so nothing here).
+ */
+export function withReaderRoles(serverPools: readonly ResolvedServerPool[], environment: ResolvedEnvironment): readonly ResolvedServerPool[] {
+  const store = environment.modelStore;
+  return serverPools.map((pool) => {
+    const readerRoleArn = store?.readerRoleArns?.[pool.name] ?? store?.readerRoleArn;
+    return readerRoleArn === undefined ? pool : { ...pool, readerRoleArn };
+  });
+}

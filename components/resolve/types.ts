@@ -165,6 +165,8 @@ export interface ResolvedServerPool {
    * to the discovery staleness bound so no client is still sent to it from a cached answer.
    */
   readonly preStopSeconds: number;
+  /** Existing cluster: the role its ServiceAccount assumes to read the model store (`modelStore.readerRoleArn(s)`). @default none */
+  readonly readerRoleArn?: string;
 }
 
 /** Consul and DNS discovery of one environment, with every default applied (present when discovery is on). */
