@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { listStacks, readCatalog, stackFile } from "../components/project";
+import { listStacks, readCatalog, readImageFiles, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS, type ResolvedPlatform } from "../components/resolve";
 import { listChoices, SpecError, type Problem } from "../components/spec/problems";
 import { parseStackFile } from "../components/spec/stack-file";
@@ -42,7 +42,7 @@ export function loadStack(root: string, stack: string): LoadedStack {
   const catalog = readCatalog(root, catalogDir);
   if (catalog.problems.length > 0) throw new SpecError(catalog.problems.map((p) => ({ ...p, file })));
 
-  const platform = loadPlatform({ config: parsed.input, catalog: catalog.files, stacks, policies: POLICY_NAMES });
+  const platform = loadPlatform({ config: parsed.input, catalog: catalog.files, stacks, policies: POLICY_NAMES, imageFiles: readImageFiles(root) });
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];
   for (const [key, entry] of [...parsed.input.entries].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CUSTOM_IMAGE_SETTINGS, type ImageFile } from "./registry/build";
 import { type CatalogFile } from "./spec/catalog";
 import { type Problem } from "./spec/problems";
 
@@ -49,4 +51,24 @@ export function readCatalog(root: string, catalogDir: string): { files: CatalogF
   };
   walk(dir);
   return { files, problems: [] };
+}
+
+/**
+ * Every file under `images/` (the custom images' build contexts, recursively) with the SHA-256 of its
+ * bytes, sorted by path; [] when the directory does not exist. Resolve derives each image's content
+ * tag from these and checks that each build context has its Dockerfile.
+ */
+export function readImageFiles(root: string): ImageFile[] {
+  const dir = path.join(root, CUSTOM_IMAGE_SETTINGS.contextsDir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
+  const files: ImageFile[] = [];
+  const walk = (current: string): void => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.push({ path: path.relative(root, full).split(path.sep).join("/"), sha256: createHash("sha256").update(fs.readFileSync(full)).digest("hex") });
+    }
+  };
+  walk(dir);
+  return files;
 }

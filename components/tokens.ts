@@ -11,6 +11,7 @@ export const TOKENS = Object.freeze({
   nodeGroup: "inferstack:compute:ManagedNodeGroup",
   devicePlugin: "inferstack:compute:NvidiaDevicePlugin",
   registry: "inferstack:registry:ContainerRegistry",
+  customImage: "inferstack:registry:CustomImage",
   modelStore: "inferstack:modelstore:ModelStore",
   modelStoreReaders: "inferstack:identity:ModelStoreReaders",
   inferencePool: "inferstack:serving:InferencePool",

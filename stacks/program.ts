@@ -6,7 +6,7 @@ import { discoveryOutputs } from "../components/discovery/report";
 import { readMonitoringSecrets } from "../components/observability/secrets";
 import { loggingAccess } from "../components/logging/report";
 import { ModelServingPlatform } from "../components/platform/platform";
-import { listStacks, readCatalog, stackFile } from "../components/project";
+import { listStacks, readCatalog, readImageFiles, stackFile } from "../components/project";
 import { loadPlatform, PLATFORM_DEFAULTS } from "../components/resolve";
 import { formatProblem, SpecError } from "../components/spec/problems";
 import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigEntry } from "../components/spec/stack";
@@ -29,7 +29,7 @@ export async function program(root: string = ROOT): Promise<Record<string, unkno
 
   let platform;
   try {
-    platform = loadPlatform({ config: { stack, file: stackFile(stack), entries }, catalog: catalog.files, stacks: listStacks(root) });
+    platform = loadPlatform({ config: { stack, file: stackFile(stack), entries }, catalog: catalog.files, stacks: listStacks(root), imageFiles: readImageFiles(root) });
   } catch (error) {
     // RunError prints the message without a stack trace: the user sees one line per problem.
     if (error instanceof SpecError) throw new pulumi.RunError(error.message);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { awsMockId, awsMockState } from "./aws-mocks";
+import { DOCKER_IMAGE_TYPE, dockerImageMockState, ECR_AUTHORIZATION_TOKEN, ecrAuthorizationTokenMock } from "./image-mocks";
 
 /** Kubernetes kinds that are not namespaced. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
@@ -36,6 +37,7 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs, context
     return { ...inputs, status: { name: inputs.name ?? args.name, namespace: inputs.namespace, status: "deployed" } };
   }
   if (args.type.startsWith("aws:")) return awsMockState(args.type, args.name, inputs, context);
+  if (args.type === DOCKER_IMAGE_TYPE) return dockerImageMockState(inputs);
   return inputs;
 }
 
@@ -66,6 +68,8 @@ export function planMocks(context: { region: string; accountId: string }): pulum
           return { arn: args.inputs.arn, issuerArn: `arn:aws:iam::${context.accountId}:role/inferstack-deployer`, issuerId: "AROAPLAN", issuerName: "inferstack-deployer", sessionName: "plan" };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com" };
+        case ECR_AUTHORIZATION_TOKEN:
+          return ecrAuthorizationTokenMock(args.inputs as Record<string, unknown>, context);
         default:
           return args.inputs;
       }

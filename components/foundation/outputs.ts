@@ -15,6 +15,8 @@ export interface FoundationOutputs {
   readonly modelStoreRoleArns: Readonly<Record<string, pulumi.Output<string>>>;
   /** Commands that copy the pinned runtime images into the registry before pools pull them. */
   readonly mirrorCommands: readonly string[];
+  /** Each custom image's pushed reference, `<repository>:<tag>@sha256:<digest>`, by name. */
+  readonly customImages: Readonly<Record<string, pulumi.Output<string>>>;
 }
 
 /** The stack outputs of a created foundation. */
@@ -26,5 +28,6 @@ export function foundationOutputs(component: AwsFoundation, foundation: Resolved
     modelStoreBucket: component.modelStore.bucketName,
     modelStoreRoleArns: component.modelStoreRoleArns,
     mirrorCommands: renderMirrorCommands(foundation.registry),
+    customImages: Object.fromEntries(Object.entries(component.registry.customImages).map(([name, image]) => [name, image.reference])),
   };
 }

@@ -130,9 +130,11 @@ export class ModelServingPlatform extends pulumi.ComponentResource {
     for (const pool of serverPools) {
       // The pool's own read-only role in create mode; the role resolve gave it on an existing cluster.
       const roleArn = this.foundation?.modelStoreRoleArns[pool.name] ?? pool.readerRoleArn;
+      // A custom image runs by the digest its push returned (resolve admits custom images in create mode only).
+      const image = pool.customImage === undefined ? undefined : this.foundation?.registry.customImages[pool.customImage]?.reference;
       pools[pool.name] = new InferencePool(
         `${name}-${pool.name}`,
-        { environment, pool, models: byPool.get(pool.name) ?? [], serviceAnnotations, ...(roleArn === undefined ? {} : { roleArn }) },
+        { environment, pool, models: byPool.get(pool.name) ?? [], serviceAnnotations, ...(roleArn === undefined ? {} : { roleArn }), ...(image === undefined ? {} : { image }) },
         { ...areas, dependsOn: [this.namespace, this.servingPriorityClass] },
       );
     }

@@ -4,6 +4,7 @@ import { foundationKey } from "../identity/kms-key";
 import { type KeyContext } from "../identity/kms";
 import { type ResolvedRegistry } from "../resolve/foundation-types";
 import { TOKENS } from "../tokens";
+import { CustomImage } from "./custom-image";
 import { renderLifecyclePolicy, renderScanningRules, repositoryTags, REPOSITORY_SETTINGS } from "./render";
 
 /** Arguments of {@link ContainerRegistry}. */
@@ -26,6 +27,8 @@ export class ContainerRegistry extends pulumi.ComponentResource {
   readonly repositoryUrls: Readonly<Record<string, pulumi.Output<string>>>;
   /** `<host>/<prefix>`: where the pools' images are pulled from. */
   readonly url: string;
+  /** Custom images built and pushed into their repositories, by name (`registry.customImages`). */
+  readonly customImages: Readonly<Record<string, CustomImage>>;
 
   constructor(name: string, args: ContainerRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TOKENS.registry, name, {}, opts);
@@ -53,6 +56,11 @@ export class ContainerRegistry extends pulumi.ComponentResource {
     }
     const scanning = renderScanningRules(registry);
     if (scanning) new aws.ecr.RegistryScanningConfiguration(`${name}-scanning`, scanning, parent);
+    const images: Record<string, CustomImage> = {};
+    for (const image of registry.customImages) {
+      images[image.name] = new CustomImage(`${name}-${image.name}-build`, { image, repositoryUrl: urls[image.name]!, registryHost: registry.host, registryId: args.context.accountId }, parent);
+    }
+    this.customImages = images;
 
     this.repositoryUrls = urls;
     this.url = `${registry.host}/${registry.prefix}`;

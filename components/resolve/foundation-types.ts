@@ -5,6 +5,7 @@
  */
 import { type AmiType, type ClusterLogType, type NatGatewayMode, type RegistryScanType } from "../spec/foundation";
 import { type CapacityType } from "../spec/environment";
+import { type Runtime } from "../spec/model";
 
 /** One zone of a new VPC with its two subnets. */
 export interface ResolvedZone {
@@ -95,6 +96,31 @@ export interface ResolvedRepository {
   readonly keepTags: readonly string[];
 }
 
+/** A custom serving image: what is built, from where, and the tag it is pushed under. */
+export interface ResolvedCustomImage {
+  /** Key under `registry.customImages`, e.g. `triton-python`. */
+  readonly name: string;
+  /** Full repository name, e.g. `inferstack/prod/triton-python`. */
+  readonly repository: string;
+  readonly runtime: Runtime;
+  /** Built on the runtime's GPU image (else its CPU image). */
+  readonly gpu: boolean;
+  /** Build context, project-relative (`images/<name>` by default). */
+  readonly context: string;
+  /** Project-relative path of the Dockerfile: `<context>/Dockerfile`. */
+  readonly dockerfile: string;
+  /** `BASE_IMAGE`: the pinned runtime image the Dockerfile builds on. */
+  readonly buildArgs: Readonly<Record<string, string>>;
+  /** `linux/amd64`: the node groups' architecture. */
+  readonly platform: string;
+  /** SHA-256 over the context's files and the build inputs (see `components/registry/build.ts`). */
+  readonly digest: string;
+  /** Content tag `<base tag>-<digest prefix>`, e.g. `26.07-py3-0123456789ab`. */
+  readonly tag: string;
+  /** Where it is pushed: `<host>/<repository>:<tag>`. */
+  readonly imageName: string;
+}
+
 /** The registry inferstack creates. */
 export interface ResolvedRegistry {
   /** `<account>.dkr.ecr.<region>.amazonaws.com`. */
@@ -106,6 +132,8 @@ export interface ResolvedRegistry {
   readonly scanType?: RegistryScanType;
   readonly keepTaggedImages: number;
   readonly untaggedImageDays: number;
+  /** Custom images built and pushed on `pulumi up`, sorted by name. */
+  readonly customImages: readonly ResolvedCustomImage[];
 }
 
 /** The model store bucket inferstack creates. */

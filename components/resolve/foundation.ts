@@ -7,12 +7,14 @@ import { SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../identity/scopes";
 import { AWS_TAGS } from "../labels";
 import { accessLogBucketName } from "../modelstore/names";
 import { isNetworkAddress, isOpenCidr, parseCidr, subnetLayout, VPC_PREFIX_RANGE, formatCidr, type Cidr } from "../network/layout";
+import { type ImageFile } from "../registry/build";
 import { defaultRepositoryPrefix, ecrRegistryHost, RUNTIME_IMAGES, SYNC_IMAGE } from "../registry/images";
 import { modelSource } from "../serving/layout";
 import { type EnvironmentSpec } from "../spec/environment";
 import { type CreateClusterSpec } from "../spec/foundation";
 import { problemAt, type Origin } from "../spec/issues";
 import { describeValue, type Problem } from "../spec/problems";
+import { resolveCustomImages } from "./custom-images";
 import { FOUNDATION_DEFAULTS, FOUNDATION_TIER_DEFAULTS } from "./foundation-defaults";
 import { resolveNodeGroups } from "./foundation-nodes";
 import {
@@ -37,6 +39,7 @@ export function resolveFoundation(
   secretKeys: ReadonlySet<string>,
   origin: Origin,
   serviceCidr: string,
+  imageFiles: readonly ImageFile[] = [],
 ): { foundation?: ResolvedFoundation; problems: Problem[] } {
   const problems: Problem[] = [];
   if (spec.cluster.mode !== "create" || environment.cluster.mode !== "create") {
@@ -63,7 +66,7 @@ export function resolveFoundation(
     );
   }
   const nodeGroups = network ? resolveNodeGroups(create, environment, network.zones.map((z) => z.name), origin, problems) : [];
-  const registry = resolveRegistry(create, environment, models, serverPools, origin, problems);
+  const registry = resolveRegistry(create, environment, models, serverPools, imageFiles, origin, problems);
   const modelStore = resolveModelStore(create, environment, origin, problems);
   if (problems.length > before || !network || !cluster || !registry || !modelStore) return { problems };
   const tier = FOUNDATION_TIER_DEFAULTS[spec.tier];
@@ -172,6 +175,7 @@ function resolveRegistry(
   environment: ResolvedEnvironment,
   models: readonly ResolvedModel[],
   serverPools: readonly ResolvedServerPool[],
+  imageFiles: readonly ImageFile[],
   origin: Origin,
   problems: Problem[],
 ): ResolvedRegistry | undefined {
@@ -187,21 +191,23 @@ function resolveRegistry(
     repositories.set(SYNC_IMAGE.mirrorName, { name: `${prefix}/${SYNC_IMAGE.mirrorName}`, mirrorOf: SYNC_IMAGE.repository, keepTags: [SYNC_IMAGE.tag] });
   }
   const before = problems.length;
-  (spec.registry?.customImages ?? []).forEach((name, index) => {
-    if (repositories.has(name)) {
-      problems.push(problemAt(origin, ["registry", "customImages", index], `is the repository that mirrors a runtime image; got ${describeValue(name)}. Give the custom image another name, e.g. "${name}-custom".`));
-      return;
-    }
-    repositories.set(name, { name: `${prefix}/${name}`, keepTags: [] });
-  });
+  const host = ecrRegistryHost(spec.aws.accountId, spec.aws.region);
+  const custom = Object.entries(spec.registry?.customImages ?? {});
+  for (const [name] of custom.filter(([name]) => repositories.has(name))) {
+    problems.push(problemAt(origin, ["registry", "customImages", name], `is the repository that mirrors a runtime image; got ${describeValue(name)}. Give the custom image another name, e.g. "${name}-custom".`));
+  }
+  const customImages = resolveCustomImages(Object.fromEntries(custom.filter(([name]) => !repositories.has(name))), { host, prefix }, imageFiles, origin, problems);
+  // The tag this stack pushes is kept whatever its age: pools may run it (RULES ECR-03).
+  for (const image of customImages) repositories.set(image.name, { name: image.repository, keepTags: [image.tag] });
   if (problems.length > before) return undefined;
   return {
-    host: ecrRegistryHost(spec.aws.accountId, spec.aws.region),
+    host,
     prefix,
     repositories: [...repositories.values()].sort((a, b) => a.name.localeCompare(b.name)),
     ...(spec.registry?.scanType === undefined ? {} : { scanType: spec.registry.scanType }),
     keepTaggedImages: spec.registry?.keepTaggedImages ?? FOUNDATION_DEFAULTS.registry.keepTaggedImages,
     untaggedImageDays: spec.registry?.untaggedImageDays ?? FOUNDATION_DEFAULTS.registry.untaggedImageDays,
+    customImages,
   };
 }
 

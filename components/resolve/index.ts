@@ -1,6 +1,8 @@
+import { type ImageFile } from "../registry/build";
 import { parseCatalog, type CatalogFile } from "../spec/catalog";
 import { SpecError, sortProblems, type Problem } from "../spec/problems";
 import { parseStackConfig, type StackConfigInput } from "../spec/stack";
+import { resolvePoolImages } from "./custom-images";
 import { consulPlacementProblems, resolveDiscovery, withDiscoveryDrain } from "./discovery";
 import { DISCOVERY_DEFAULTS } from "./discovery-defaults";
 import { resolveEnvironment } from "./environment";
@@ -30,6 +32,11 @@ export interface PlatformInput {
   readonly stacks: readonly string[];
   /** Names of every policy of the pack; when given, policy names in the settings are checked. */
   readonly policies?: readonly string[];
+  /**
+   * Every file under `images/` with its SHA-256 (`readImageFiles`): the custom images' build contexts.
+   * @default none: a stack with custom images then reports each missing Dockerfile
+   */
+  readonly imageFiles?: readonly ImageFile[];
 }
 
 /**
@@ -59,8 +66,10 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       const serviceCidr = spec.discovery?.dns?.serviceCidr ?? DISCOVERY_DEFAULTS.serviceCidr;
       const serverPools = withReaderRoles(withDiscoveryDrain(pools.serverPools, discovery.discovery), env.environment);
       problems.push(...readerRoleProblems(env.environment, serverPools, environmentOrigin));
-      const foundation = resolveFoundation(spec, env.environment, models.models, serverPools, secretKeys, environmentOrigin, serviceCidr);
+      const foundation = resolveFoundation(spec, env.environment, models.models, serverPools, secretKeys, environmentOrigin, serviceCidr, input.imageFiles);
       problems.push(...foundation.problems);
+      const images = resolvePoolImages(catalog.models, serverPools, env.environment, foundation.foundation?.registry);
+      problems.push(...images.problems);
       problems.push(...consulPlacementProblems(spec, discovery.discovery, foundation.foundation, environmentOrigin));
       const monitoring = resolveMonitoring(spec, env.environment, secretKeys, environmentOrigin);
       problems.push(...monitoring.problems);
@@ -71,7 +80,7 @@ export function loadPlatform(input: PlatformInput): ResolvedPlatform {
       platform = deepFreeze({
         environment: env.environment,
         models: models.models,
-        serverPools,
+        serverPools: images.serverPools,
         ...(foundation.foundation === undefined ? {} : { foundation: foundation.foundation }),
         ...(discovery.discovery === undefined ? {} : { discovery: discovery.discovery }),
         ...(monitoring.monitoring === undefined ? {} : { monitoring: monitoring.monitoring }),

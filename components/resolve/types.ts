@@ -143,8 +143,10 @@ export interface ResolvedServerPool {
   readonly models: readonly string[];
   /** ServiceAccount of the pool's pods (also the subject of its model-store identity). */
   readonly serviceAccount: string;
-  /** Pinned runtime image. */
+  /** Pinned runtime image, or the custom image `customImage` by its tag (`<registry>/<prefix>/<name>:<tag>`). */
   readonly image: string;
+  /** The custom image the pool runs (a key of `registry.customImages`); absent for the pinned runtime image. */
+  readonly customImage?: string;
   /** GPU memory the pool's models need together on one GPU, in GiB (0 on CPU pools). */
   readonly gpuMemoryGiB: number;
   /** Replica bounds: the largest minimum and the largest maximum of its models. */

@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedServerPool } from "../resolve/types";
 import { TOKENS } from "../tokens";
-import { renderInferencePool } from "./render";
+import { renderInferencePool, type RenderedInferencePool } from "./render";
 import { SERVING_SETTINGS } from "./settings";
 
 /** Arguments of {@link InferencePool}. */
@@ -22,6 +22,12 @@ export interface InferencePoolArgs {
   readonly roleArn?: pulumi.Input<string>;
   /** Extra annotations of each model's Service, keyed by model name (e.g. Consul registration). @default none */
   readonly serviceAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Image of the runtime container when it is only known once another resource exists, e.g. a custom
+   * image's `<repository>:<tag>@sha256:<digest>` after its push (`CustomImage.reference`); the pods
+   * then also wait for that push. @default `pool.image`
+   */
+  readonly image?: pulumi.Input<string>;
 }
 
 /**
@@ -84,7 +90,8 @@ export class InferencePool extends pulumi.ComponentResource {
 
     // The pods start only once their ServiceAccount and every config they load exist.
     const configs: pulumi.Resource[] = [...Object.values(objects), ...(this.configMap ? [this.configMap] : [])];
-    this.deployment = new k8s.apps.v1.Deployment(`${name}-deployment`, rendered.deployment, { ...child, dependsOn: [...after, this.serviceAccount, ...configs] });
+    const deployment = args.image === undefined ? rendered.deployment : withServerImage(rendered.deployment, args.pool.runtime, args.image);
+    this.deployment = new k8s.apps.v1.Deployment(`${name}-deployment`, deployment, { ...child, dependsOn: [...after, this.serviceAccount, ...configs] });
 
     const services: Record<string, k8s.core.v1.Service> = {};
     for (const { model, service } of rendered.services) services[model] = new k8s.core.v1.Service(`${name}-${model}-service`, service, child);
@@ -98,6 +105,13 @@ export class InferencePool extends pulumi.ComponentResource {
     this.serviceNames = pulumi.all(Object.fromEntries(Object.entries(services).map(([model, s]) => [model, s.metadata.name])));
     this.registerOutputs({ deploymentName: this.deploymentName, serviceNames: this.serviceNames });
   }
+}
+
+/** The rendered Deployment with the image of its runtime container (named after the runtime) replaced. */
+function withServerImage(deployment: RenderedInferencePool["deployment"], runtime: string, image: pulumi.Input<string>) {
+  const { template } = deployment.spec;
+  const containers = template.spec.containers.map((container) => (container.name === runtime ? { ...container, image } : container));
+  return { ...deployment, spec: { ...deployment.spec, template: { ...template, spec: { ...template.spec, containers } } } };
 }
 
 /** The component's `dependsOn` as a list (a single resource or a list of them). */

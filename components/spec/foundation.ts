@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
+import { RUNTIMES } from "./model";
 
 /** AMI types a node pool's managed node group may use (EKS API strings, lowercase `x86_64`). */
 export const AMI_TYPES = ["AL2023_x86_64_NVIDIA", "BOTTLEROCKET_x86_64_NVIDIA", "AL2023_x86_64_STANDARD", "BOTTLEROCKET_x86_64"] as const;
@@ -157,6 +158,28 @@ export const CreateClusterSpec = z.strictObject({
 });
 export type CreateClusterSpec = z.infer<typeof CreateClusterSpec>;
 
+/** A custom serving image, built from a Dockerfile in the repository on top of a pinned runtime image. */
+export const CustomImageSpec = z.strictObject({
+  /**
+   * Runtime the image extends: its pinned image (components/registry/images.ts) reaches the Dockerfile
+   * as the build argument `BASE_IMAGE`, and only models of this runtime may run the image.
+   */
+  runtime: z.enum(RUNTIMES),
+  /** Build on the runtime's GPU image or its CPU image (they differ only for TF Serving). @default true */
+  gpu: z.boolean().optional(),
+  /**
+   * Build context, a directory under `images/` holding a `Dockerfile`, relative to the project root
+   * (where Pulumi runs the program). @default "images/<name>"
+   */
+  context: z
+    .string()
+    .regex(/^images(\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/, {
+      error: (issue) => `must be a directory under images/ such as "images/triton-python"; got ${quoted(issue.input)}. Keep build contexts under images/, the directory inferstack reads.`,
+    })
+    .optional(),
+});
+export type CustomImageSpec = z.infer<typeof CustomImageSpec>;
+
 /** Container registry: repositories inferstack creates (create mode) or an existing mirror (bring your own). */
 export const RegistrySpec = z.strictObject({
   /**
@@ -176,8 +199,12 @@ export const RegistrySpec = z.strictObject({
       error: (issue) => `must be an ECR repository path (lowercase letters, digits, ".", "_", "-" and "/"); got ${quoted(issue.input)}. Try "inferstack".`,
     })
     .optional(),
-  /** Create mode: extra repositories for custom serving images (e.g. Triton with extra Python packages). @default [] */
-  customImages: z.array(dnsLabel("custom image name", 60)).optional(),
+  /**
+   * Create mode: custom serving images (e.g. Triton with extra Python backend packages), keyed by
+   * name. Each gets the repository `<repositoryPrefix>/<name>` and is built from a Dockerfile in the
+   * repository and pushed there on `pulumi up` (see README "Custom images"). @default none
+   */
+  customImages: z.record(dnsLabel("custom image name", 60), CustomImageSpec).optional(),
   /** Create mode: registry-level scanning for the prefix; unset keeps per-repository scan on push. */
   scanType: z.enum(REGISTRY_SCAN_TYPES).optional(),
   /** Create mode: newest tagged images kept per repository, besides the tags deployments reference. @default 30 */

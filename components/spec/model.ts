@@ -102,6 +102,12 @@ export const ModelEnvironmentSpec = z.strictObject({
   scaling: ScalingSpec.optional(),
   /** Serve only these versions here (a subset of `artifact.versions`). @default all of `artifact.versions` */
   versions: z.array(positiveInt).min(1).optional(),
+  /**
+   * Custom image the model's server pool runs instead of the pinned runtime image: a key of
+   * `inferstack:environment.registry.customImages` built on the model's runtime. Every model of a
+   * server pool names the same image. @default the pinned runtime image
+   */
+  image: dnsLabel("a custom image name", 60).optional(),
 });
 export type ModelEnvironmentSpec = z.infer<typeof ModelEnvironmentSpec>;
 

@@ -25,7 +25,7 @@ export const deploymentRequireLivenessAndStartupProbes = resourcePolicy({
       const label = containerLabel(container);
       if (livenessProbe === undefined) report(`${label} is never restarted when it hangs; got no livenessProbe. Add one${triton ? " on /v2/health/live" : ""}.`);
       else if (readinessProbe !== undefined && isDeepStrictEqual(livenessProbe, readinessProbe)) report(`${label} would be restarted whenever it is not ready; got a livenessProbe identical to its readinessProbe. Probe liveness separately${triton ? " (/v2/health/live)" : ""}.`);
-      else if (triton && /tritonserver/.test(String(container.body.image)) && at(livenessProbe, "httpGet.path") !== "/v2/health/live") report(`${label} probes liveness somewhere other than Triton's live endpoint; got ${JSON.stringify(at(livenessProbe, "httpGet.path"))}. Use /v2/health/live.`);
+      else if (triton && (container.name === "triton" || /tritonserver/.test(String(container.body.image))) && at(livenessProbe, "httpGet.path") !== "/v2/health/live") report(`${label} probes liveness somewhere other than Triton's live endpoint; got ${JSON.stringify(at(livenessProbe, "httpGet.path"))}. Use /v2/health/live.`);
       if (startupProbe === undefined) report(`${label} can be killed while it loads its models; got no startupProbe. Add one that allows for the model load time.`);
     }
   },

@@ -33,7 +33,8 @@ export const deploymentRequireModelReadinessProbe = resourcePolicy({
         report(`${containerLabel(container)} has no readiness probe; got none. Add one that passes only when the container can serve.`);
         continue;
       }
-      if (runtime === undefined || !/tritonserver|serving/.test(String(container.body.image))) continue;
+      // The runtime container: named after the runtime (a custom image's name need not say which it is), or by its image.
+      if (runtime === undefined || (container.name !== runtime && !/tritonserver|serving/.test(String(container.body.image)))) continue;
       const path = at(probe, "httpGet.path");
       const port = at(probe, "httpGet.port");
       const facts = RUNTIME_FACTS[runtime];

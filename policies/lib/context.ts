@@ -3,6 +3,7 @@
  * allow-lists), built from the resolved spec. Offline the runner passes it as every policy's config;
  * under the Pulumi CLI it comes from `out/<stack>/policy-pack-config.json`.
  */
+import { CUSTOM_IMAGE_SETTINGS } from "../../components/registry/build";
 import { type ResolvedPlatform } from "../../components/resolve/types";
 import { type Runtime } from "../../components/spec/model";
 import { type Tier } from "../../components/spec/environment";
@@ -41,6 +42,16 @@ export interface ContextNodePool {
   readonly maxNodes: number;
 }
 
+/** One custom image the stack builds and pushes (`registry.customImages`); pools of its runtime may run it. */
+export interface ContextCustomImage {
+  readonly name: string;
+  /** `<registry host>/<repository>`, without tag. */
+  readonly repository: string;
+  readonly runtime: Runtime;
+  /** The image it is built on (its `BASE_IMAGE` build argument). */
+  readonly baseImage: string;
+}
+
 /** Everything a context-reading policy may compare against. Plain JSON. */
 export interface PolicyContext {
   readonly stack: string;
@@ -54,6 +65,8 @@ export interface PolicyContext {
   readonly budget: { readonly maxGpus: number; readonly maxMonthlyUsd: number };
   readonly allowedInstanceTypes: readonly string[];
   readonly allowedImageRegistries: readonly string[];
+  /** Custom images of a created registry, by name. */
+  readonly customImages: readonly ContextCustomImage[];
   /** Which areas the environment runs. */
   readonly areas: { readonly discovery: boolean; readonly observability: boolean; readonly logging: boolean };
 }
@@ -114,6 +127,12 @@ export function policyContext(platform: ResolvedPlatform): PolicyContext {
     budget: { ...policy.budget },
     allowedInstanceTypes: [...policy.allowedInstanceTypes],
     allowedImageRegistries: [...policy.allowedImageRegistries],
+    customImages: (platform.foundation?.registry.customImages ?? []).map((image) => ({
+      name: image.name,
+      repository: `${platform.foundation!.registry.host}/${image.repository}`,
+      runtime: image.runtime,
+      baseImage: image.buildArgs[CUSTOM_IMAGE_SETTINGS.baseImageArg]!,
+    })),
     areas: { discovery: environment.discovery.enabled, observability: environment.observability.enabled, logging: environment.logging.enabled },
   };
 }

@@ -301,7 +301,8 @@ describe.each(STACKS)("the %s network, registry, model store and identities", (s
     expect(repositories).toEqual([
       repository("aws-cli", [keep("2.34.24"), ...rest(2)], "amazon/aws-cli"),
       repository("tensorflow-serving", [keep(tfTag), ...rest(2)], "tensorflow/serving"),
-      ...(prod ? [repository("triton-python", rest(1))] : []),
+      // The custom image keeps the content tag the Pulumi program pushes (the CDK creates the repository only).
+      ...(prod ? [repository("triton-python", [keep(shippedPlatform("prod").foundation!.registry.customImages[0]!.tag), ...rest(2)])] : []),
       repository("tritonserver", [keep("26.07-py3"), ...rest(2)], "nvcr.io/nvidia/tritonserver"),
     ]);
     expect(ofType(stack, "AWS::ECR::RegistryScanningConfiguration")).toEqual([]);

@@ -195,12 +195,12 @@ describe("plan outputs", () => {
     expect(summary).toContain(
       "| `resnet50` | triton | `resnet50` | `triton-a10g` | a10g | 1, 2 | `http://resnet50.inferstack.svc.cluster.local:8000` | `resnet50.inferstack.svc.cluster.local:8001` |",
     );
-    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 158 resources"]\n  stack --> c0');
+    expect(summary).toContain('  c0["inferstack<br/>ModelServingPlatform · 160 resources"]\n  stack --> c0');
     expect(summary).toContain('  c1["inferstack-nvidia-device-plugin<br/>NvidiaDevicePlugin · 1 resource"]\n  c0 --> c1');
     expect(summary).toContain('  c2["inferstack-consul<br/>Consul · 2 resources"]\n  c0 --> c2');
-    expect(summary).toContain('  c13["inferstack-logging<br/>LoggingStack · 12 resources"]\n  c0 --> c13');
-    expect(summary).toContain('  c14["inferstack-observability<br/>Observability · 13 resources"]\n  c0 --> c14');
-    expect(summary).toContain('  c15["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c15');
+    expect(summary).toContain('  c14["inferstack-logging<br/>LoggingStack · 12 resources"]\n  c0 --> c14');
+    expect(summary).toContain('  c15["inferstack-observability<br/>Observability · 13 resources"]\n  c0 --> c15');
+    expect(summary).toContain('  c16["inferstack-ctr-ranker<br/>InferencePool · 8 resources"]\n  c0 --> c16');
     expect(summary).toContain("- Kubernetes schemas: all 42 objects valid (kubernetes-models, Kubernetes 1.27 schemas).");
   });
 

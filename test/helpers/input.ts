@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { listStacks, readCatalog, stackFile } from "../../components/project";
+import { listStacks, readCatalog, readImageFiles, stackFile } from "../../components/project";
 import { loadPlatform, type PlatformInput, type ResolvedPlatform } from "../../components/resolve";
 import { formatProblem, SpecError } from "../../components/spec/problems";
 import { parseStackFile } from "../../components/spec/stack-file";
@@ -12,7 +12,7 @@ export const REPO = path.resolve(__dirname, "../..");
 /** The shipped stacks. */
 export const SHIPPED_STACKS = ["dev", "staging", "prod"] as const;
 
-/** A platform input built from in-memory YAML: one stack file and catalog files by path. */
+/** A platform input built from in-memory YAML (one stack file and catalog files by path), with this repository's `images/`. */
 export function inputFrom(stack: string, stackYaml: string, catalog: Record<string, string>, stacks: readonly string[] = ["dev", "staging", "prod"]): PlatformInput {
   const file = stackFile(stack);
   const parsed = parseStackFile(stack, file, stackYaml);
@@ -21,6 +21,7 @@ export function inputFrom(stack: string, stackYaml: string, catalog: Record<stri
     config: parsed.input,
     catalog: Object.entries(catalog).map(([f, text]) => ({ file: f, text })),
     stacks,
+    imageFiles: readImageFiles(REPO),
   };
 }
 
@@ -39,7 +40,7 @@ export function problemsOf(load: () => unknown): string[] {
 export function shippedPlatform(stack: string): ResolvedPlatform {
   const parsed = parseStackFile(stack, stackFile(stack), fs.readFileSync(path.join(REPO, stackFile(stack)), "utf8"));
   if (!parsed.input) throw new SpecError(parsed.problems);
-  return loadPlatform({ config: parsed.input, catalog: readCatalog(REPO, "catalog").files, stacks: listStacks(REPO) });
+  return loadPlatform({ config: parsed.input, catalog: readCatalog(REPO, "catalog").files, stacks: listStacks(REPO), imageFiles: readImageFiles(REPO) });
 }
 
 /**
@@ -48,7 +49,7 @@ export function shippedPlatform(stack: string): ResolvedPlatform {
  */
 export function tempProject(edits: Record<string, string | null> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-test-"));
-  for (const sub of ["stacks", "catalog"]) fs.cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true, filter: (f) => !f.endsWith(".ts") });
+  for (const sub of ["stacks", "catalog", "images"]) fs.cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true, filter: (f) => !f.endsWith(".ts") });
   for (const [file, content] of Object.entries(edits)) {
     const target = path.join(dir, file);
     if (content === null) fs.rmSync(target, { force: true });

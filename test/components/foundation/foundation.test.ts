@@ -21,7 +21,7 @@ const VARIANT_DEV = fs
   .readFileSync(path.join(REPO, "stacks/Pulumi.dev.yaml"), "utf8")
   .replace(
     "      publicAccessCidrs: [203.0.113.0/24]\n",
-    "      publicAccessCidrs: [203.0.113.0/24]\n      network:\n        mode: existing\n        vpcId: vpc-0a1b2c3d4e5f60718\n        privateSubnetIds:\n          us-east-1a: subnet-0aaaaaaaaaaaaaaaa\n          us-east-1b: subnet-0bbbbbbbbbbbbbbbb\n    registry:\n      customImages: [triton-python]\n      scanType: BASIC\n",
+    "      publicAccessCidrs: [203.0.113.0/24]\n      network:\n        mode: existing\n        vpcId: vpc-0a1b2c3d4e5f60718\n        privateSubnetIds:\n          us-east-1a: subnet-0aaaaaaaaaaaaaaaa\n          us-east-1b: subnet-0bbbbbbbbbbbbbbbb\n    registry:\n      customImages:\n        triton-python: { runtime: triton }\n      scanType: BASIC\n",
   )
   .replace("        instanceTypes: [g4dn.xlarge]\n", "        instanceTypes: [g4dn.xlarge]\n        amiType: BOTTLEROCKET_x86_64_NVIDIA\n        zones: [us-east-1b]\n");
 
@@ -282,7 +282,8 @@ describe("the prod foundation under the mock engine", () => {
       // The AWS CLI image that syncs TF Serving's models into its pods, mirrored like the runtimes.
       ["inferstack/prod/aws-cli", ["2.34.24"]],
       ["inferstack/prod/tensorflow-serving", ["2.20.0-gpu"]],
-      ["inferstack/prod/triton-python", []],
+      // The custom image's content tag, which this stack pushes.
+      ["inferstack/prod/triton-python", [registry.customImages[0]!.tag]],
       ["inferstack/prod/tritonserver", ["26.07-py3"]],
     ]);
     expect(all("prod", "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration")).toEqual([]);
@@ -421,13 +422,13 @@ describe("a created cluster in an existing VPC with Bottlerocket GPU nodes", () 
     expect(all("variant", "kubernetes:helm.sh/v3:Release").filter((r) => r.name.includes("device-plugin"))).toEqual([]);
   });
 
-  it("scans the environment's repositories at registry level and keeps custom images by count only", () => {
+  it("scans the environment's repositories at registry level and keeps the custom image's pushed tag", () => {
     expect(one("variant", "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration", `${F}-registry-scanning`).inputs).toEqual({
       scanType: "BASIC",
       rules: [{ scanFrequency: "SCAN_ON_PUSH", repositoryFilters: [{ filter: "inferstack/dev/*", filterType: "WILDCARD" }] }],
     });
     const custom = json(one("variant", "aws:ecr/lifecyclePolicy:LifecyclePolicy", `${F}-registry-triton-python-lifecycle`).inputs.policy) as { rules: { selection: { tagStatus: string } }[] };
-    expect(custom.rules.map((r) => r.selection.tagStatus)).toEqual(["untagged", "tagged"]);
+    expect(custom.rules.map((r) => r.selection.tagStatus)).toEqual(["tagged", "untagged", "tagged"]);
   });
 });
 

@@ -11,6 +11,7 @@ const REGISTRY: ResolvedRegistry = {
   ],
   keepTaggedImages: 30,
   untaggedImageDays: 14,
+  customImages: [],
 };
 
 describe("ECR lifecycle policies", () => {

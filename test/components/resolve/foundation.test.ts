@@ -4,6 +4,8 @@ import { CREATE_DEV_STACK, CREATE_PROD_STACK } from "../../helpers/foundation-sa
 import { DEV_STACK, ONNX_MODEL, withEnvironmentKeys } from "../../helpers/samples";
 
 const MODEL_FILE = "catalog/resnet50.yaml";
+/** The content tag of the repository's images/triton-python (derived from its files: test/components/resolve/custom-images.test.ts). */
+const TAG = expect.stringMatching(/^26\.07-py3-[0-9a-f]{12}$/);
 const resolve = (stack: string, stackYaml: string, catalog: Record<string, string> = { [MODEL_FILE]: ONNX_MODEL }) => loadPlatform(inputFrom(stack, stackYaml, catalog));
 const problems = (stack: string, stackYaml: string, model: string = ONNX_MODEL) => problemsOf(() => resolve(stack, stackYaml, { [MODEL_FILE]: model }));
 /** Inserts `lines` (already indented for the cluster block) after `mode: create`. */
@@ -94,6 +96,7 @@ describe("foundation defaults", () => {
         repositories: [{ name: "inferstack/dev/tritonserver", mirrorOf: "nvcr.io/nvidia/tritonserver", keepTags: ["26.07-py3"] }],
         keepTaggedImages: 30,
         untaggedImageDays: 14,
+        customImages: [],
       },
       modelStore: { bucket: "inferstack-models-111122223333-dev", noncurrentVersionDays: 30, abortIncompleteUploadDays: 7, accessLogDays: 365 },
       identities: [
@@ -171,7 +174,7 @@ describe("foundation defaults", () => {
       '      name: ml-dev\n      kubernetesVersion: "1.34"\n      logTypes: [audit]\n      logRetentionDays: 14\n      admins: ["arn:aws:iam::111122223333:role/b", "arn:aws:iam::111122223333:role/a"]\n      deployerAdmin: false\n      network:\n        mode: create\n        cidr: 10.20.0.0/20\n        zones: [us-east-1c, us-east-1a]\n        natGateways: per-zone\n        flowLogs: true\n',
     ).replace(
       "    nodePools:",
-      "    registry:\n      repositoryPrefix: ml\n      customImages: [triton-python]\n      scanType: ENHANCED\n      keepTaggedImages: 5\n      untaggedImageDays: 3\n    modelStore:\n      bucket: ml-models-dev\n      noncurrentVersionDays: 7\n      accessLogging: true\n    cost:\n      spotDiscountRatio: 0.7\n    nodePools:",
+      "    registry:\n      repositoryPrefix: ml\n      customImages:\n        triton-python: { runtime: triton }\n      scanType: ENHANCED\n      keepTaggedImages: 5\n      untaggedImageDays: 3\n    modelStore:\n      bucket: ml-models-dev\n      noncurrentVersionDays: 7\n      accessLogging: true\n    cost:\n      spotDiscountRatio: 0.7\n    nodePools:",
     );
     const { environment, foundation, serverPools } = resolve("dev", stack);
     expect(environment.cluster).toEqual({ mode: "create", name: "ml-dev" });
@@ -200,13 +203,34 @@ describe("foundation defaults", () => {
       host: "111122223333.dkr.ecr.us-east-1.amazonaws.com",
       prefix: "ml",
       repositories: [
-        { name: "ml/triton-python", keepTags: [] },
+        { name: "ml/triton-python", keepTags: [TAG] },
         { name: "ml/tritonserver", mirrorOf: "nvcr.io/nvidia/tritonserver", keepTags: ["26.07-py3"] },
       ],
       scanType: "ENHANCED",
       keepTaggedImages: 5,
       untaggedImageDays: 3,
+      customImages: [
+        {
+          name: "triton-python",
+          repository: "ml/triton-python",
+          runtime: "triton",
+          gpu: true,
+          context: "images/triton-python",
+          dockerfile: "images/triton-python/Dockerfile",
+          buildArgs: { BASE_IMAGE: "nvcr.io/nvidia/tritonserver:26.07-py3" },
+          platform: "linux/amd64",
+          digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+          tag: TAG,
+          imageName: expect.stringMatching(/^111122223333\.dkr\.ecr\.us-east-1\.amazonaws\.com\/ml\/triton-python:26\.07-py3-[0-9a-f]{12}$/),
+        },
+      ],
     });
+    const [image] = foundation!.registry.customImages;
+    expect([image!.tag, image!.imageName, foundation!.registry.repositories[0]!.keepTags]).toEqual([
+      `26.07-py3-${image!.digest.slice(0, 12)}`,
+      `111122223333.dkr.ecr.us-east-1.amazonaws.com/ml/triton-python:${image!.tag}`,
+      [image!.tag],
+    ]);
     expect(foundation!.modelStore).toEqual({ bucket: "ml-models-dev", logBucket: "ml-models-dev-logs", noncurrentVersionDays: 7, abortIncompleteUploadDays: 7, accessLogDays: 365 });
     expect(foundation!.identities[0]!.reads).toEqual([{ bucket: "ml-models-dev", prefixes: ["vision/resnet50"] }]);
   });
@@ -431,8 +455,8 @@ describe("foundation checks", () => {
     [
       "a custom image named like a runtime mirror",
       "dev",
-      CREATE_DEV_STACK.replace("    nodePools:", "    registry:\n      customImages: [tritonserver]\n    nodePools:"),
-      'stacks/Pulumi.dev.yaml:11: inferstack:environment.registry.customImages[0]: is the repository that mirrors a runtime image; got "tritonserver". Give the custom image another name, e.g. "tritonserver-custom".',
+      CREATE_DEV_STACK.replace("    nodePools:", "    registry:\n      customImages:\n        tritonserver: { runtime: triton }\n    nodePools:"),
+      'stacks/Pulumi.dev.yaml:12: inferstack:environment.registry.customImages.tritonserver: is the repository that mirrors a runtime image; got "tritonserver". Give the custom image another name, e.g. "tritonserver-custom".',
     ],
     [
       "a node pool named system",

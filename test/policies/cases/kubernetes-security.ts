@@ -5,6 +5,8 @@ import { type PolicyCase } from "./case";
 
 const POD = "spec.template.spec";
 const TRITON = `${POD}.containers.0`;
+/** The custom image of the fixture context (`fixtureContext().customImages`). */
+const CUSTOM_IMAGE = "777788889999.dkr.ecr.us-east-1.amazonaws.com/inferstack/fixture/triton-python";
 const CRON_POD = "spec.jobTemplate.spec.template.spec";
 
 export const KUBERNETES_SECURITY_CASES: readonly PolicyCase[] = [
@@ -197,6 +199,23 @@ export const KUBERNETES_SECURITY_CASES: readonly PolicyCase[] = [
     mutate: (s) => s.set("resnet50-server", `${TRITON}.image`, "example.com/custom-server:1.0").set("resnet50-server", "spec.template.metadata.labels.app\\.kubernetes\\.io/name", "custom-server"),
     expected: [
       "resnet50-server: is a server pool that runs no known serving runtime; got images \"example.com/custom-server:1.0\". Run the pinned Triton or TF Serving image.",
+    ],
+  },
+  {
+    policy: "inferstack-kubernetes-deployment-require-pinned-runtime-image",
+    breaks: "a custom image of the stack built on an older Triton release",
+    mutate: (s) => s.set("resnet50-server", `${TRITON}.image`, `${CUSTOM_IMAGE}:24.01-py3-0123456789ab@sha256:${"ab".repeat(32)}`),
+    context: (c) => ({ ...c, customImages: c.customImages.map((i) => ({ ...i, baseImage: "nvcr.io/nvidia/tritonserver:24.01-py3" })) }),
+    expected: [
+      'resnet50-server: container "triton" runs custom image "triton-python" built on an unpinned triton; got base "nvcr.io/nvidia/tritonserver:24.01-py3". Build it FROM nvcr.io/nvidia/tritonserver:26.07-py3 (the BASE_IMAGE build argument).',
+    ],
+  },
+  {
+    policy: "inferstack-kubernetes-deployment-require-pinned-runtime-image",
+    breaks: "a Triton pool running a custom image the stack does not build",
+    mutate: (s) => s.set("resnet50-server", `${TRITON}.image`, `${CUSTOM_IMAGE.replace("triton-python", "triton-other")}:26.07-py3-0123456789ab`),
+    expected: [
+      `resnet50-server: is a triton server pool without a nvcr.io/nvidia/tritonserver container; got images "${CUSTOM_IMAGE.replace("triton-python", "triton-other")}:26.07-py3-0123456789ab". Run nvcr.io/nvidia/tritonserver at a pinned tag.`,
     ],
   },
   {
