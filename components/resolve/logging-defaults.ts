@@ -1,10 +1,8 @@
 import { type Tier } from "../spec/environment";
+import { type ResolvedContainerResources } from "./types";
 
 /** Requests and limits of one container, in Kubernetes quantity strings. */
-export interface ContainerResources {
-  readonly requests: { readonly cpu: string; readonly memory: string };
-  readonly limits: { readonly cpu: string; readonly memory: string };
-}
+export type ContainerResources = ResolvedContainerResources;
 
 /** Logging defaults that differ by environment tier. */
 export interface LoggingTierDefaults {
