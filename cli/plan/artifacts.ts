@@ -13,6 +13,7 @@ import { type MockRun } from "./engine";
 import { plannedObjects, plannedReleases, type PlannedObject } from "./kubernetes";
 import { monitoringFiles, monitoringSummary } from "./monitoring";
 import { renderSummary } from "./summary";
+import { timed } from "./timing";
 import { sortKeys, stableJson } from "./values";
 
 /** Files the plan writes (relative path → content) and the results of its checks. */
@@ -35,19 +36,25 @@ const KIND_ORDER = ["Namespace", "PriorityClass", "ServiceAccount", "Secret", "C
 export function planArtifacts(platform: ResolvedPlatform, run: MockRun, source: { readonly environmentLine?: number } = {}): PlanArtifacts {
   const files = new Map<string, string>();
   const stack = platform.environment.stack;
-  files.set("plan.json", `${stableJson({ stack, tier: platform.environment.tier, resources: run.resources, outputs: run.outputs })}\n`);
+  timed("plan-json", () => files.set("plan.json", `${stableJson({ stack, tier: platform.environment.tier, resources: run.resources, outputs: run.outputs })}\n`));
 
   const objects = plannedObjects(run.resources);
-  const schemaErrors = objects
-    .map((o) => ({ urn: o.urn, errors: validateKubernetesObject(o.object) }))
-    .filter((r) => r.errors.length > 0);
+  const schemaErrors = timed("schemas", () =>
+    objects.map((o) => ({ urn: o.urn, errors: validateKubernetesObject(o.object) })).filter((r) => r.errors.length > 0),
+  );
 
-  const byComponent = new Map<string, PlannedObject[]>();
-  for (const o of objects) byComponent.set(o.component, [...(byComponent.get(o.component) ?? []), o]);
-  for (const [component, list] of [...byComponent].sort(([a], [b]) => a.localeCompare(b))) {
-    const docs = [...list].sort(byKindThenName).map((o) => stringify(o.object, { lineWidth: 0 }));
-    files.set(`manifests/${component}.yaml`, docs.map((d) => `---\n${d}`).join(""));
-  }
+  timed("manifests", () => {
+    const byComponent = new Map<string, PlannedObject[]>();
+    for (const o of objects) {
+      const list = byComponent.get(o.component);
+      if (list) list.push(o);
+      else byComponent.set(o.component, [o]);
+    }
+    for (const [component, list] of [...byComponent].sort(([a], [b]) => a.localeCompare(b))) {
+      const docs = [...list].sort(byKindThenName).map((o) => stringify(o.object, { lineWidth: 0 }));
+      files.set(`manifests/${component}.yaml`, docs.map((d) => `---\n${d}`).join(""));
+    }
+  });
   // The whole Corefile CoreDNS needs for `.consul`: for an EKS add-on's `corefile` value or a manual edit.
   if (platform.discovery) files.set("discovery/Corefile", renderCorefile(platform.discovery));
   for (const release of plannedReleases(run.resources)) {
@@ -56,11 +63,11 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun, source: 
 
   // Runtime configs: models/<model>/config.pbtxt (Triton) and tfserving/<pool>/*.config (TF Serving).
   for (const [file, text] of servingPlanFiles(platform)) files.set(file, text);
-  const monitoring = monitoringFiles(platform, objects);
+  const monitoring = timed("monitoring", () => monitoringFiles(platform, objects));
   for (const [file, content] of monitoring.files) files.set(file, content);
   const logging = loggingPlanFiles(platform);
   for (const [file, content] of logging.files) files.set(file, content);
-  const policy = evaluatePolicies(platform, run.resources, { stackFile: stackFile(stack), stackLine: source.environmentLine ?? 1 }, INFERSTACK_VERSION);
+  const policy = timed("policy", () => evaluatePolicies(platform, run.resources, { stackFile: stackFile(stack), stackLine: source.environmentLine ?? 1 }, INFERSTACK_VERSION));
   for (const [file, content] of policy.files) files.set(file, content);
 
   const checks = [
@@ -78,7 +85,7 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun, source: 
     policyCheck(policy.run),
   ];
   const summarySection = monitoringSummary(platform);
-  files.set("summary.md", renderSummary({ platform, run, checks, sections: summarySection === undefined ? [] : [summarySection] }));
+  timed("summary", () => files.set("summary.md", renderSummary({ platform, run, checks, sections: summarySection === undefined ? [] : [summarySection] })));
   return { files, objects, schemaErrors, policy: policy.run };
 }
 

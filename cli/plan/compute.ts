@@ -3,6 +3,7 @@ import { type ResolvedPlatform } from "../../components/resolve/types";
 import { loadStack, type LoadedStack } from "../stack";
 import { planArtifacts, type PlanArtifacts } from "./artifacts";
 import { runUnderMocks, type MockRun } from "./engine";
+import { PLAN_MEASURE_PREFIX, timed } from "./timing";
 
 /** A computed plan: the resolved stack, what the program registered, and the files to write. */
 export interface ComputedPlan {
@@ -17,12 +18,13 @@ export interface ComputedPlan {
  * Throws `SpecError` for invalid input before anything runs.
  */
 export async function computePlan(root: string, stack: string, onLoaded?: (loaded: LoadedStack) => void): Promise<ComputedPlan> {
-  const loaded = loadStack(root, stack);
+  const loaded = timed("resolve", () => loadStack(root, stack));
   onLoaded?.(loaded);
   // Loaded lazily: the program imports the Pulumi SDK, which validation never needs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { program } = require("../../stacks/program") as typeof ProgramModule;
   const { platform } = loaded;
+  const runStart = performance.now();
   const run = await runUnderMocks({
     project: "inferstack",
     stack,
@@ -32,5 +34,7 @@ export async function computePlan(root: string, stack: string, onLoaded?: (loade
     accountId: platform.environment.aws.accountId,
     program: () => program(root),
   });
-  return { loaded, platform, run, artifacts: planArtifacts(platform, run, { environmentLine: loaded.environmentLine }) };
+  performance.measure(`${PLAN_MEASURE_PREFIX}run`, { start: runStart });
+  const artifacts = timed("artifacts", () => planArtifacts(platform, run, { environmentLine: loaded.environmentLine }));
+  return { loaded, platform, run, artifacts };
 }

@@ -63,6 +63,26 @@ interface MonitorCallbacks {
 }
 
 /**
+ * A stack formatter for the mock run that leaves the SDK's stack probes unformatted.
+ *
+ * Every registration makes the SDK read `new Error().stack` at unlimited depth (the resource's source
+ * position and stack trace, `Resource.callsites`) and once more per promise it tracks for leak
+ * diagnostics (`debuggablePromise`); the source-map support that swc's require hook installs remaps
+ * every frame of each, and the SDK then parses and marshals them. The mock engine never reads source
+ * positions, and that work made up most of a 1,000-model plan. The probes are message-less plain
+ * `Error`s: their stack is just the header, so the SDK records no source position. Every other error
+ * is formatted as before, with the formatter that was installed (or V8's layout when none was).
+ * @internal exported for tests
+ */
+export function withoutProbeStacks(format: ErrorConstructor["prepareStackTrace"] | undefined): NonNullable<ErrorConstructor["prepareStackTrace"]> {
+  return (error, frames) => {
+    if (error instanceof Error && Object.getPrototypeOf(error) === Error.prototype && error.message === "") return "Error";
+    if (format) return format(error, frames) as unknown;
+    return `${String(error)}${frames.map((frame) => `\n    at ${String(frame)}`).join("")}`;
+  };
+}
+
+/**
  * Runs a Pulumi program in-process under the SDK's mock engine and records every resource it
  * registers, with URN, parent, provider and inputs. Nothing is deployed and no network is used.
  */
@@ -76,7 +96,12 @@ export async function runUnderMocks(args: MockRunArgs): Promise<MockRun> {
   const registerResource = monitor.registerResource.bind(monitor);
   const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
 
-  monitor.registerResource = (req, callback) =>
+  monitor.registerResource = (req, callback) => {
+    const struct = req.getObject();
+    const wire = struct?.toJavaScript() ?? {};
+    // The mock monitor converts the same Struct again (deserializeProperties); neither conversion
+    // mutates the result, so both use this one.
+    if (struct) struct.toJavaScript = () => wire;
     registerResource(req, (err, resp) => {
       if (!err && resp) {
         const urn = resp.getUrn();
@@ -90,11 +115,12 @@ export async function runUnderMocks(args: MockRunArgs): Promise<MockRun> {
           custom: req.getCustom(),
           ...(provider ? { provider: provider.split("::").slice(0, -1).join("::") } : {}),
           dependsOn: [...req.getDependenciesList()].sort(),
-          inputs: plainValue(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+          inputs: plainValue(wire) as Record<string, unknown>,
         });
       }
       callback(err, resp);
     });
+  };
   monitor.registerResourceOutputs = (req, callback) => {
     const outputs = req.getOutputs()?.toJavaScript();
     if (outputs) componentOutputs.set(req.getUrn(), plainValue(outputs) as Record<string, unknown>);
@@ -107,12 +133,15 @@ export async function runUnderMocks(args: MockRunArgs): Promise<MockRun> {
     failure ??= reason;
   };
   process.on("unhandledRejection", onRejection);
+  const prepareStackTrace = Error.prepareStackTrace;
+  Error.prepareStackTrace = withoutProbeStacks(prepareStackTrace);
   try {
     await pulumi.runtime.runInPulumiStack(args.program);
     await pulumi.runtime.disconnect();
   } catch (error) {
     failure ??= error;
   } finally {
+    Error.prepareStackTrace = prepareStackTrace;
     process.off("unhandledRejection", onRejection);
   }
   if (failure !== undefined) throw failure;

@@ -1,5 +1,6 @@
-import { at, K8S, labelsOf, namespaceOf, selects } from "../lib/kubernetes";
+import { at, K8S, labelsOf, namespaceOf } from "../lib/kubernetes";
 import { levels, ofType, stackPolicy } from "../lib/policy";
+import { SelectorIndex } from "../lib/selectors";
 import { templateOf } from "../lib/workloads";
 
 /** K-REL-07: node drains and upgrades respect the Deployment's capacity. */
@@ -15,10 +16,10 @@ export const deploymentRequireDisruptionBudget = stackPolicy({
   validate(resources, report, runtime) {
     const deployments = ofType(resources, K8S.deployment);
     if (deployments.length === 0) runtime.notApplicable("no Deployment in the stack");
-    const budgets = ofType(resources, K8S.pdb);
+    const budgets = new SelectorIndex(ofType(resources, K8S.pdb), (b) => at(b.props, "spec.selector"), namespaceOf);
     for (const deployment of deployments) {
       const labels = labelsOf(templateOf(deployment) ?? {});
-      if (!budgets.some((b) => namespaceOf(b) === namespaceOf(deployment) && selects(at(b.props, "spec.selector"), labels))) {
+      if (budgets.selecting(labels, namespaceOf(deployment)).length === 0) {
         report(deployment, "has no disruption budget, so a node drain may evict every replica at once; got no PodDisruptionBudget selecting its pods. Add one with maxUnavailable 1.");
       }
     }

@@ -1,5 +1,6 @@
 import { arr, at, K8S, namespaceOf, objectName, obj, podGpus, selectedNodePool, serverPoolOf } from "../lib/kubernetes";
 import { levels, ofType, stackPolicy } from "../lib/policy";
+import { firstByKey } from "../lib/resource-index";
 import { autoscalerOf } from "../lib/scaling";
 import { templateOf } from "../lib/workloads";
 
@@ -26,8 +27,11 @@ export const horizontalpodautoscalerRequireServingBounds = stackPolicy({
     for (const deployment of deployments.filter((d) => serverPoolOf(templateOf(d) ?? { metadata: {}, spec: {} }) !== undefined)) {
       if (!autoscalerOf(deployment, resources)) report(deployment, `is a server pool that never scales; got no HorizontalPodAutoscaler targeting ${objectName(deployment)}. Add one.`);
     }
+    const byName = firstByKey(deployments, (d) => `${namespaceOf(d)}\u0000${objectName(d)}`);
     for (const hpa of hpas) {
-      const target = deployments.find((d) => namespaceOf(d) === namespaceOf(hpa) && at(hpa.props, "spec.scaleTargetRef.kind") === "Deployment" && objectName(d) === at(hpa.props, "spec.scaleTargetRef.name"));
+      const targetName = at(hpa.props, "spec.scaleTargetRef.name");
+      const targetKind = at(hpa.props, "spec.scaleTargetRef.kind");
+      const target = targetKind === "Deployment" && typeof targetName === "string" ? byName.get(`${namespaceOf(hpa)}\u0000${targetName}`) : undefined;
       if (!target) {
         report(hpa, `scales nothing the stack creates; got scaleTargetRef ${JSON.stringify(at(hpa.props, "spec.scaleTargetRef"))}. Point it at the server pool's Deployment.`);
         continue;

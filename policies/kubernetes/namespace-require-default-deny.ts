@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { arr, at, K8S, labelsOf, namespaceOf, obj, selects, WORKLOAD_TYPES } from "../lib/kubernetes";
+import { arr, at, K8S, labelsOf, namespaceOf, obj, WORKLOAD_TYPES } from "../lib/kubernetes";
 import { levels, ofType, stackPolicy } from "../lib/policy";
+import { SelectorIndex } from "../lib/selectors";
 import { templateOf } from "../lib/workloads";
 
 /** A NetworkPolicy that selects every pod of its namespace and allows no ingress. */
@@ -33,9 +34,14 @@ export const namespaceRequireDefaultDeny = stackPolicy({
         report(undefined, `namespace ${namespace} accepts traffic from any pod; got no default-deny NetworkPolicy there. Add one with podSelector {} and policyTypes [Ingress].`);
       }
     }
+    const ingress = new SelectorIndex(
+      policies.filter((p) => arr(at(p.props, "spec.ingress")).length > 0),
+      (p) => at(p.props, "spec.podSelector"),
+      namespaceOf,
+    );
     for (const workload of workloads) {
       const labels = labelsOf(templateOf(workload) ?? {});
-      const allows = policies.filter((p) => namespaceOf(p) === namespaceOf(workload) && arr(at(p.props, "spec.ingress")).length > 0 && selects(at(p.props, "spec.podSelector"), labels));
+      const allows = ingress.selecting(labels, namespaceOf(workload));
       const hasPorts = (templateOf(workload)?.spec.containers as unknown[] | undefined)?.some((c) => arr(obj(c).ports).length > 0) ?? false;
       if (hasPorts && allows.length === 0) {
         report(workload, "serves ports that no NetworkPolicy allows; got no ingress rule selecting its pods. Add a NetworkPolicy allowing its clients, Prometheus and Consul.");

@@ -1,5 +1,6 @@
-import { at, K8S, labelsOf, namespaceOf, selects } from "../lib/kubernetes";
+import { at, K8S, labelsOf, namespaceOf } from "../lib/kubernetes";
 import { levels, ofType, shown, stackPolicy } from "../lib/policy";
+import { LabelledIndex } from "../lib/selectors";
 import { replicaBounds } from "../lib/scaling";
 import { templateOf } from "../lib/workloads";
 
@@ -18,6 +19,7 @@ export const poddisruptionbudgetRequireEvictionHeadroom = stackPolicy({
   validate(resources, report, runtime) {
     const budgets = ofType(resources, K8S.pdb);
     if (budgets.length === 0) runtime.notApplicable("no PodDisruptionBudget in the stack");
+    const pods = new LabelledIndex(ofType(resources, K8S.deployment), namespaceOf, (d) => labelsOf(templateOf(d) ?? {}));
     for (const budget of budgets) {
       const maxUnavailable = at(budget.props, "spec.maxUnavailable");
       const minAvailable = at(budget.props, "spec.minAvailable");
@@ -30,7 +32,7 @@ export const poddisruptionbudgetRequireEvictionHeadroom = stackPolicy({
         continue;
       }
       if (typeof minAvailable !== "number") continue;
-      for (const deployment of ofType(resources, K8S.deployment).filter((d) => namespaceOf(d) === namespaceOf(budget) && selects(at(budget.props, "spec.selector"), labelsOf(templateOf(d) ?? {})))) {
+      for (const deployment of pods.selectedBy(namespaceOf(budget), at(budget.props, "spec.selector"))) {
         const { min } = replicaBounds(deployment, resources);
         if (minAvailable >= min) {
           report(budget, `allows no eviction when ${deployment.name} runs its minimum of ${min} replicas; got minAvailable ${minAvailable}. Use maxUnavailable 1, or minAvailable below ${min}.`);

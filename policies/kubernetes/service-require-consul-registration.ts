@@ -1,6 +1,7 @@
 import { LABELS } from "../../components/labels";
 import { at, K8S, labelsOf, namespaceOf, objectName, obj } from "../lib/kubernetes";
 import { levels, ofType, shown, stackPolicy } from "../lib/policy";
+import { firstByKey } from "../lib/resource-index";
 
 /** Catalog-sync annotations of the registration contract (consul-k8s control-plane/catalog/to-consul/annotation.go). */
 export const CONSUL_SYNC = "consul.hashicorp.com/service-sync";
@@ -27,8 +28,9 @@ export const serviceRequireConsulRegistration = stackPolicy({
     if (!services.some((s) => labelsOf(s.props)[LABELS.component] === "model-endpoint")) {
       runtime.notApplicable("the stack has no per-model Services yet");
     }
+    const byName = firstByKey(services, (s) => (namespaceOf(s) === context.namespace ? objectName(s) : undefined));
     for (const model of context.models) {
-      const service = services.find((s) => objectName(s) === model.name && namespaceOf(s) === context.namespace);
+      const service = byName.get(model.name);
       if (!service) {
         report(undefined, `model ${model.name} has no Service to register in Consul; got no Service "${model.name}" in namespace ${context.namespace}. Create the model's Service.`);
         continue;

@@ -1,5 +1,6 @@
 import { at, K8S, labelsOf, namespaceOf, obj, selects, WORKLOAD_TYPES } from "../lib/kubernetes";
 import { levels, ofType, stackPolicy } from "../lib/policy";
+import { LabelledIndex } from "../lib/selectors";
 import { templateOf } from "../lib/workloads";
 
 /** K-REL-16: every Service reaches pods, and every Deployment owns the pods it creates. */
@@ -22,10 +23,11 @@ export const serviceRequireMatchingPods = stackPolicy({
         report(workload, `selects pods it does not create; got selector ${JSON.stringify(obj(selector).matchLabels ?? selector)}. Use labels of its pod template.`);
       }
     }
+    const pods = new LabelledIndex(workloads, namespaceOf, (w) => labelsOf(templateOf(w) ?? {}));
     for (const service of services) {
       const selector = obj(at(service.props, "spec.selector"));
       if (Object.keys(selector).length === 0) continue;
-      const targets = workloads.filter((w) => namespaceOf(w) === namespaceOf(service) && selects(selector, labelsOf(templateOf(w) ?? {})));
+      const targets = pods.selectedBy(namespaceOf(service), selector);
       if (targets.length === 0) {
         report(service, `routes to no pods; got selector ${JSON.stringify(selector)} matching no workload in namespace ${namespaceOf(service)}. Select the labels of the pods it serves.`);
       }

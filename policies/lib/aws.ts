@@ -5,6 +5,8 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { arr, obj, type Json } from "./kubernetes";
+import { ofType } from "./policy";
+import { derived } from "./resource-index";
 
 /** Pulumi type tokens of the AWS resources policies inspect (`@pulumi/aws` v7). */
 export const AWS = Object.freeze({
@@ -119,9 +121,36 @@ export function refersTo(from: PolicyResource, field: string, to: PolicyResource
   return from.dependencies.some((d) => d.urn === to.urn);
 }
 
-/** The resources of `candidates` whose `field` refers to `target`. */
+/** The resources of `candidates` whose `field` refers to `target`, in their order. */
 export function referring(candidates: readonly PolicyResource[], field: string, target: PolicyResource): PolicyResource[] {
-  return candidates.filter((c) => refersTo(c, field, target));
+  // Narrowed through an index of what each candidate's field can match (shared within a policy run,
+  // where every role or bucket looks up its own few among thousands), then checked with `refersTo`.
+  const index = derived(candidates, `referring:${field}`, () => referenceIndex(candidates, field));
+  const positions = new Set<number>();
+  for (const key of [`urn:${target.urn}`, `dep:${target.urn}`, ...identifiersOf(target).map((id) => `id:${id}`)]) {
+    for (const position of index.get(key) ?? []) positions.add(position);
+  }
+  return [...positions]
+    .sort((a, b) => a - b)
+    .map((position) => candidates[position]!)
+    .filter((c) => refersTo(c, field, target));
+}
+
+/** Positions of `candidates` by what their `field` can match in `refersTo`: a URN, an identifier, or a dependency's URN. */
+function referenceIndex(candidates: readonly PolicyResource[], field: string): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  const add = (key: string, position: number) => {
+    const list = index.get(key);
+    if (list) list.push(position);
+    else index.set(key, [position]);
+  };
+  candidates.forEach((c, position) => {
+    const value = c.props[field];
+    if (value !== null && typeof value === "object" && typeof obj(value).urn === "string") add(`urn:${String(obj(value).urn)}`, position);
+    else if (typeof value === "string" && value !== "[unknown]") add(`id:${value}`, position);
+    else for (const dependency of c.dependencies) add(`dep:${dependency.urn}`, position);
+  });
+  return index;
 }
 
 /** What a role may do, gathered from everywhere a permission can come from. */
@@ -139,11 +168,11 @@ export function rolePermissions(role: PolicyResource, resources: readonly Policy
   for (const inline of arr(role.props.inlinePolicies)) {
     for (const statement of statementsOf(obj(inline).policy)) statements.push({ from: `inline policy ${String(obj(inline).name ?? "")}`.trim(), statement });
   }
-  for (const rolePolicy of resources.filter((r) => r.type === AWS.iamRolePolicy && refersTo(r, "role", role))) {
+  for (const rolePolicy of referring(ofType(resources, AWS.iamRolePolicy), "role", role)) {
     for (const statement of statementsOf(rolePolicy.props.policy)) statements.push({ from: `RolePolicy ${rolePolicy.name}`, statement });
   }
-  const policies = resources.filter((r) => r.type === AWS.iamPolicy);
-  for (const attachment of resources.filter((r) => r.type === AWS.iamRolePolicyAttachment && refersTo(r, "role", role))) {
+  const policies = ofType(resources, AWS.iamPolicy);
+  for (const attachment of referring(ofType(resources, AWS.iamRolePolicyAttachment), "role", role)) {
     const policy = policies.find((p) => refersTo(attachment, "policyArn", p));
     if (policy) for (const statement of statementsOf(policy.props.policy)) statements.push({ from: `Policy ${policy.name}`, statement });
     else if (typeof attachment.props.policyArn === "string") managed.push(attachment.props.policyArn);

@@ -52,10 +52,18 @@ export function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** Dotted paths split once: `at` is called millions of times on a large plan, with a few hundred paths. */
+const PATH_KEYS = new Map<string, readonly string[]>();
+
 /** The value at a dotted path (`spec.template.spec`), or undefined. */
 export function at(value: unknown, path: string): unknown {
+  let keys = PATH_KEYS.get(path);
+  if (keys === undefined) {
+    keys = path.split(".");
+    PATH_KEYS.set(path, keys);
+  }
   let current = value;
-  for (const key of path.split(".")) {
+  for (const key of keys) {
     if (current === null || typeof current !== "object") return undefined;
     current = (current as Json)[key];
   }

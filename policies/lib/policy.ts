@@ -18,6 +18,7 @@ import { type Tier } from "../../components/spec/environment";
 import { type EnforcementLevel } from "../../components/spec/policy";
 import { describeValue } from "../../components/spec/problems";
 import { configOf, type PolicyContext } from "./context";
+import { derived } from "./resource-index";
 
 export type { Severity };
 
@@ -161,9 +162,9 @@ function runtimeOf(args: { getConfig<T extends object>(): T; notApplicable(reaso
   };
 }
 
-/** Resources of one of `types`, in the order given. */
-export function ofType(resources: readonly PolicyResource[], ...types: readonly string[]): PolicyResource[] {
-  return resources.filter((r) => types.some((t) => typeMatches(t, r.type)));
+/** Resources of one of `types`, in stack order (frozen: shared within a policy run, see `resource-index.ts`). */
+export function ofType(resources: readonly PolicyResource[], ...types: readonly string[]): readonly PolicyResource[] {
+  return derived(resources, `ofType:${types.join(",")}`, () => Object.freeze(resources.filter((r) => types.some((t) => typeMatches(t, r.type)))));
 }
 
 /** A value for messages, or `whenUnset` (the default it falls back to) when it is not set. */

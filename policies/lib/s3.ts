@@ -4,7 +4,7 @@ import { AWS, referring } from "./aws";
 import { ofType, type PolicyRuntime } from "./policy";
 
 /** Every bucket of the stack (`aws.s3.Bucket`; v7 deprecates the `BucketV2` alias); not applicable when none. */
-export function bucketsOf(resources: readonly PolicyResource[], runtime: PolicyRuntime): PolicyResource[] {
+export function bucketsOf(resources: readonly PolicyResource[], runtime: PolicyRuntime): readonly PolicyResource[] {
   const buckets = ofType(resources, AWS.bucket);
   if (buckets.length === 0) runtime.notApplicable("no S3 bucket in the stack");
   return buckets;

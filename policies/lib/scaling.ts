@@ -2,15 +2,25 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { at, K8S, namespaceOf, objectName, podGpus, podTemplateOf, selectedNodePool } from "./kubernetes";
 import { ofType } from "./policy";
+import { derived } from "./resource-index";
 
-/** The HorizontalPodAutoscaler that targets `deployment` (same namespace, scaleTargetRef kind and name). */
+/** The HorizontalPodAutoscaler that targets `deployment` (same namespace, scaleTargetRef kind and name); the first one in stack order. */
 export function autoscalerOf(deployment: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
-  return ofType(resources, K8S.hpa).find(
-    (hpa) =>
-      namespaceOf(hpa) === namespaceOf(deployment) &&
-      at(hpa.props, "spec.scaleTargetRef.kind") === "Deployment" &&
-      at(hpa.props, "spec.scaleTargetRef.name") === objectName(deployment),
-  );
+  const byTarget = derived(resources, "autoscalerByTarget", () => {
+    const index = new Map<string, PolicyResource>();
+    for (const hpa of ofType(resources, K8S.hpa)) {
+      const name = at(hpa.props, "spec.scaleTargetRef.name");
+      if (at(hpa.props, "spec.scaleTargetRef.kind") !== "Deployment" || typeof name !== "string") continue;
+      const key = targetKey(namespaceOf(hpa), name);
+      if (!index.has(key)) index.set(key, hpa);
+    }
+    return index;
+  });
+  return byTarget.get(targetKey(namespaceOf(deployment), objectName(deployment)));
+}
+
+function targetKey(namespace: string, name: string): string {
+  return `${namespace}\u0000${name}`;
 }
 
 /** Replica bounds of a Deployment: its autoscaler's, else its fixed `spec.replicas` (default 1). */
@@ -35,7 +45,11 @@ export interface GpuDemand {
 }
 
 /** The Deployments of the stack whose pods ask for GPUs, with their demand at `maxReplicas`. */
-export function gpuDemands(resources: readonly PolicyResource[]): GpuDemand[] {
+export function gpuDemands(resources: readonly PolicyResource[]): readonly GpuDemand[] {
+  return derived(resources, "gpuDemands", () => Object.freeze(gpuDemandsOf(resources)));
+}
+
+function gpuDemandsOf(resources: readonly PolicyResource[]): GpuDemand[] {
   return ofType(resources, K8S.deployment).flatMap((deployment) => {
     const template = podTemplateOf(deployment);
     const gpusPerPod = template ? podGpus(template) : 0;

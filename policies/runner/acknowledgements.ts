@@ -10,10 +10,15 @@ import { ACKNOWLEDGEMENTS_INPUT } from "../pulumi/component-require-acknowledgem
 import { type PlanResource } from "./resources";
 import { type Acknowledged, type Finding } from "./run";
 
+/** The plan's resources by URN, and its stack resource (where stack-wide findings sit). */
+export interface ResourceLookup {
+  readonly byUrn: ReadonlyMap<string, PlanResource>;
+  readonly stack?: PlanResource;
+}
+
 /** The resource a finding is about and its ancestors, nearest first; the stack for stack-wide findings. */
-function chainOf(finding: Finding, resources: readonly PlanResource[]): PlanResource[] {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
-  let current = finding.resource ? byUrn.get(finding.resource.urn) : resources.find((r) => r.type === "pulumi:pulumi:Stack");
+function chainOf(finding: Finding, { byUrn, stack }: ResourceLookup): PlanResource[] {
+  let current = finding.resource ? byUrn.get(finding.resource.urn) : stack;
   const chain: PlanResource[] = [];
   while (current && !chain.includes(current)) {
     chain.push(current);
@@ -25,7 +30,7 @@ function chainOf(finding: Finding, resources: readonly PlanResource[]): PlanReso
 /** The acknowledgement that covers `finding`, if any, and the spec entry it came from. */
 export function acknowledgementFor(
   finding: Finding,
-  resources: readonly PlanResource[],
+  resources: ResourceLookup,
   specAcknowledgements: readonly ResolvedAcknowledgement[],
 ): { acknowledged: Acknowledged; spec?: ResolvedAcknowledgement } | undefined {
   for (const resource of chainOf(finding, resources)) {

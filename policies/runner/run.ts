@@ -8,7 +8,8 @@ import { type Tier } from "../../components/spec/environment";
 import { type EnforcementLevel } from "../../components/spec/policy";
 import { type ResolvedAcknowledgement } from "../../components/resolve/types";
 import { type PolicyConfig, type PolicyContext } from "../lib/context";
-import { SEVERITIES, type InferstackPolicy, type Severity } from "../lib/policy";
+import { SEVERITIES, typeMatches, type InferstackPolicy, type Severity } from "../lib/policy";
+import { withResourceIndex } from "../lib/resource-index";
 import { acknowledgementFor } from "./acknowledgements";
 import { type PlanResource } from "./resources";
 
@@ -77,6 +78,8 @@ const OPTIONS: PolicyResourceOptions = Object.freeze({
 /** Runs `policies` over `resources`. */
 export function runPolicies(policies: readonly InferstackPolicy[], resources: readonly PlanResource[], options: RunOptions): PolicyRun {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const planTypes = [...new Set(resources.map((r) => r.type))];
+  const typesOf = (policy: InferstackPolicy) => new Set(planTypes.filter((type) => policy.resourceTypes.some((pattern) => typeMatches(pattern, type))));
   const providerOf = (r: PlanResource) => {
     const provider = r.provider === undefined ? undefined : byUrn.get(r.provider);
     return provider ? { type: provider.type, props: provider.props, urn: provider.urn, name: provider.name } : undefined;
@@ -110,7 +113,11 @@ export function runPolicies(policies: readonly InferstackPolicy[], resources: re
     };
     let applied = false;
     if (policy.kind === "resource") {
-      for (const resource of resources) {
+      // `resourcePolicy` declares itself not applicable to any type outside `resourceTypes` before
+      // looking at the resource, so only resources of those types are offered (on a 1,000-model plan,
+      // 12,000 resources × 80 policies would otherwise throw a million not-applicable errors).
+      const types = typesOf(policy);
+      for (const resource of resources.filter((r) => types.has(r.type))) {
         const args: ResourceValidationArgs = {
           type: resource.type,
           props: resource.props,
@@ -128,14 +135,15 @@ export function runPolicies(policies: readonly InferstackPolicy[], resources: re
       }
     } else {
       const args: StackValidationArgs = { resources: stackResources, stackTags: new Map(), getConfig, notApplicable };
-      applied = attempt(() => policy.validateStack(args, record));
+      applied = withResourceIndex(stackResources, () => attempt(() => policy.validateStack(args, record)));
     }
     outcomes.push({ policy: policy.name, enforcement, outcome: findings.length > before ? "violated" : applied ? "passed" : "not-applicable" });
   }
 
   const used = new Set<ResolvedAcknowledgement>();
+  const lookup = { byUrn, stack: resources.find((r) => r.type === "pulumi:pulumi:Stack") };
   const acknowledgedFindings = findings.map((finding) => {
-    const match = acknowledgementFor(finding, resources, options.acknowledgements ?? []);
+    const match = acknowledgementFor(finding, lookup, options.acknowledgements ?? []);
     if (!match) return finding;
     if (match.spec) used.add(match.spec);
     return { ...finding, acknowledged: match.acknowledged };

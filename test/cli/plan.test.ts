@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { main } from "../../cli/main";
 import { computePlan, type ComputedPlan } from "../../cli/plan/compute";
 import { planArtifacts } from "../../cli/plan/artifacts";
+import { planStepTimings } from "../../cli/plan/timing";
 import { secretPlaceholder } from "../../cli/stack";
 import { REPO, SHIPPED_STACKS, tempProject } from "../helpers/input";
 
@@ -15,6 +16,7 @@ function capture() {
 }
 
 const plans = new Map<string, ComputedPlan>();
+const formatterBeforePlans = Error.prepareStackTrace;
 beforeAll(async () => {
   for (const stack of SHIPPED_STACKS) plans.set(stack, await computePlan(REPO, stack));
 });
@@ -250,5 +252,19 @@ describe("inferstack plan", () => {
     ]);
     expect(fs.readdirSync(outDir)).toEqual(["plan.json"]);
     expect(fs.readFileSync(path.join(outDir, "plan.json"), "utf8")).toBe("earlier");
+  });
+});
+
+describe("the plan run", () => {
+  it("puts back the stack formatter it replaced for the mock run", () => {
+    expect(plans.size).toBe(SHIPPED_STACKS.length);
+    expect(Error.prepareStackTrace).toBe(formatterBeforePlans);
+  });
+
+  it("records the duration of each of its steps for the benchmarks", () => {
+    const steps = planStepTimings();
+    expect(Object.keys(steps).sort()).toEqual(["artifacts", "manifests", "monitoring", "plan-json", "policy", "resolve", "run", "schemas", "summary"]);
+    expect(steps.run).toBeGreaterThan(0);
+    expect(steps.policy).toBeGreaterThan(0);
   });
 });
