@@ -1,7 +1,13 @@
 /**
- * Deterministic synthetic catalogs for the benchmarks: a prod-tier stack and `size` models with a
- * realistic mix of runtimes, formats and shared server pools, generated from a seed.
+ * Deterministic synthetic catalogs for the benchmarks: a prod-tier stack shaped like the shipped
+ * `stacks/Pulumi.prod.yaml` (inferstack creates the cluster, registry and model store; discovery,
+ * monitoring and logging on) and `size` models with a realistic mix of runtimes, formats and shared
+ * server pools, generated from a seed. The stack's node pools, GPU budget and acknowledgements are
+ * derived from the catalog so that every size plans cleanly: a plan the policy pack blocks would
+ * measure a failure, not the plan.
  */
+import { nodePoolCapacity } from "../components/resolve/policy";
+import { TIER_DEFAULTS } from "../components/resolve/defaults";
 
 /** Park-Miller minimal standard generator: small, fast and reproducible across Node versions. */
 function seeded(seed: number): () => number {
@@ -28,61 +34,50 @@ const KINDS: readonly Kind[] = [
   { runtime: "tfserving", format: "savedmodel", weight: 0.2 },
 ];
 
+/** The two GPU node pools: 4-GPU instances, so a thousand-model fleet needs hundreds of nodes, not thousands. */
+const NODE_POOLS = {
+  a10g: { instanceTypes: ["g5.12xlarge"], gpusPerNode: 4 },
+  l40s: { instanceTypes: ["g6e.12xlarge"], gpusPerNode: 4 },
+} as const;
+type NodePoolName = keyof typeof NODE_POOLS;
+
+/** The synthetic stack's name: its file is `stacks/Pulumi.bench.yaml`. */
+export const BENCH_STACK = "bench";
+
+/** Prod findings the bench stack accepts, as `stacks/Pulumi.prod.yaml` does (there per pool, here once for the platform). */
+const ACKNOWLEDGED = [
+  "inferstack-kubernetes-workload-require-image-digest",
+  "inferstack-kubernetes-workload-require-pull-policy",
+  "inferstack-kubernetes-consul-require-snapshots",
+] as const;
+
 /** Every file of a benchmark project (path → content): one stack and `size` catalog files. */
 export function syntheticProject(size: number, seed = 42): Map<string, string> {
   const random = seeded(seed + size);
   const files = new Map<string, string>();
   files.set("Pulumi.yaml", "name: inferstack-bench\nruntime: nodejs\nstackConfigDir: stacks\n");
-  files.set(
-    "stacks/Pulumi.bench.yaml",
-    `config:
-  inferstack:kubeconfig:
-    secure: v1:bench
-  inferstack:grafanaAdminPassword:
-    secure: v1:bench
-  inferstack:alertPagerdutyRoutingKey:
-    secure: v1:bench
-  inferstack:environment:
-    tier: prod
-    aws:
-      region: us-east-1
-      accountId: "777788889999"
-    cluster:
-      mode: existing
-    modelStore:
-      bucket: inferstack-bench-models
-    nodePools:
-      a10g:
-        instanceTypes: [g5.2xlarge]
-        minNodes: 2
-        maxNodes: ${Math.max(12, size * 4)}
-      l40s:
-        instanceTypes: [g6e.xlarge]
-        minNodes: 2
-        maxNodes: ${Math.max(12, size * 4)}
-    observability:
-      alerting:
-        pagerduty: {}
-`,
-  );
-  let sharedOpen: { name: string; runtime: string; left: number; nodePool: string } | undefined;
+
+  // Server pools per node pool: each runs prod's default maxReplicas pods of one GPU at full scale.
+  const poolsOn: Record<NodePoolName, Set<string>> = { a10g: new Set(), l40s: new Set() };
+  let sharedOpen: { name: string; left: number; nodePool: NodePoolName } | undefined;
   let sharedCount = 0;
   for (let i = 0; i < size; i++) {
     const pick = random();
     let acc = 0;
     const kind = KINDS.find((k) => (acc += k.weight) >= pick) ?? KINDS[0]!;
     const name = `m${String(i).padStart(4, "0")}-${kind.format.replace("_", "-")}`;
-    const nodePool = random() < 0.7 ? "a10g" : "l40s";
+    const nodePool: NodePoolName = random() < 0.7 ? "a10g" : "l40s";
     const memoryGiB = 1 + Math.floor(random() * 4);
     // About a quarter of the Triton models share a server pool with up to two others.
-    let serverPool = "";
+    let serverPool = name;
     if (kind.runtime === "triton" && random() < 0.25) {
       if (!sharedOpen || sharedOpen.left === 0 || sharedOpen.nodePool !== nodePool) {
-        sharedOpen = { name: `shared-${sharedCount++}`, runtime: kind.runtime, left: 3, nodePool };
+        sharedOpen = { name: `shared-${sharedCount++}`, left: 3, nodePool };
       }
       sharedOpen.left--;
-      serverPool = `\n    serverPool: ${sharedOpen.name}`;
+      serverPool = sharedOpen.name;
     }
+    poolsOn[nodePool].add(serverPool);
     const versions = random() < 0.3 ? "[1, 2]" : "[1]";
     files.set(
       `catalog/${kind.runtime}/${name}.yaml`,
@@ -99,10 +94,69 @@ slo:
   latencyMs: ${10 + Math.floor(random() * 90)}
   errorRatio: 0.01
 environments:
-  bench:
-    nodePool: ${nodePool}${serverPool}
+  ${BENCH_STACK}:
+    nodePool: ${nodePool}${serverPool === name ? "" : `\n    serverPool: ${serverPool}`}
 `,
     );
   }
+  files.set(`stacks/Pulumi.${BENCH_STACK}.yaml`, stackFile(poolsOn));
   return files;
+}
+
+/** The prod stack: node pools sized to hold every pool at full scale, and a budget that covers them. */
+function stackFile(poolsOn: Record<NodePoolName, Set<string>>): string {
+  const replicas = TIER_DEFAULTS.prod.maxReplicas;
+  const nodePools = (Object.keys(NODE_POOLS) as NodePoolName[]).map((pool) => {
+    const { instanceTypes, gpusPerNode } = NODE_POOLS[pool];
+    const maxNodes = Math.max(3, Math.ceil((poolsOn[pool].size * replicas) / gpusPerNode));
+    return { pool, instanceTypes, maxNodes, capacity: nodePoolCapacity(instanceTypes, maxNodes) };
+  });
+  const maxGpus = nodePools.reduce((sum, p) => sum + p.capacity.gpus, 0);
+  const maxMonthlyUsd = Math.ceil(nodePools.reduce((sum, p) => sum + p.capacity.monthlyUsd, 0));
+  return `config:
+  aws:region: us-east-1
+  inferstack:grafanaAdminPassword:
+    secure: v1:bench
+  inferstack:alertPagerdutyRoutingKey:
+    secure: v1:bench
+  inferstack:alertSlackWebhookUrl:
+    secure: v1:bench
+  inferstack:environment:
+    tier: prod
+    aws:
+      region: us-east-1
+      accountId: "777788889999"
+    cluster:
+      mode: create
+      admins: ["arn:aws:iam::777788889999:role/platform-admin"]
+    budget:
+      maxGpus: ${maxGpus}
+      maxMonthlyUsd: ${maxMonthlyUsd}
+    nodePools:
+${nodePools
+  .map(
+    (p) => `      ${p.pool}:
+        instanceTypes: [${p.instanceTypes.join(", ")}]
+        capacityType: ON_DEMAND
+        minNodes: 3
+        maxNodes: ${p.maxNodes}`,
+  )
+  .join("\n")}
+    discovery:
+      servers: 3
+      dns:
+        serviceCidr: 10.100.0.0/16
+        clusterIP: 10.100.0.53
+    observability:
+      alerting:
+        pagerduty: { severities: [critical] }
+        slack: { channel: "#inferstack-bench", severities: [critical, warning] }
+    policy:
+      acknowledgements:
+${ACKNOWLEDGED.map(
+  (policy) => `        - policy: ${policy}
+          resource: inferstack
+          reason: Synthetic benchmark stack; the shipped prod stack gives each of these its reason.`,
+).join("\n")}
+`;
 }

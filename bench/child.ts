@@ -1,17 +1,22 @@
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- modules are required lazily so that their load time is measured as its own phase */
 /**
  * One measurement, in a fresh Node process so that peak memory and load costs are its own.
- * Prints one JSON line: `{ phases: {name: ms}, maxRssMiB }`.
+ * Prints one JSON line: `{ phases: {name: ms}, maxRssMiB, counts }`.
  *
- *   child plan <root> <stack>        the real plan, phase by phase: resolve, run (program under the mock
- *                                    engine), artifacts; `plan` = resolve + run, what the floor compares with
- *   child floor <plan.json> <stack>  the floor: the plan's leaf resources registered directly, no components
- *   child sdk                        the bare cost of loading @pulumi/pulumi
+ *   child command <plan|synth> <root> <stack> <outDir>
+ *       the real command, as `inferstack <command> <stack> --out <outDir>` runs it (output silenced),
+ *       with the steps it records (cli/plan/timing.ts): resolve, run (the program under the mock
+ *       engine), artifacts and inside it policy, schemas, manifests, ..., then write
+ *   child floor <plan.json> <stack>
+ *       the floor (bench/floor.ts): the plan's leaf resources registered by a flat program with the
+ *       same SDK classes, names, inputs and providers, under the same mock engine (`runUnderMocks`)
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 
 const started = performance.now();
 const phases: Record<string, number> = {};
+const counts: Record<string, number> = {};
 let mark = started;
 function lap(name: string): void {
   const now = performance.now();
@@ -19,75 +24,68 @@ function lap(name: string): void {
   mark = now;
 }
 
-interface Recorded {
-  urn: string;
-  type: string;
-  name: string;
-  custom: boolean;
-  provider?: string;
-  inputs: Record<string, unknown>;
+type Recorded = import("./floor").PlannedResource;
+
+function readPlan(file: string): Recorded[] {
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { resources: Recorded[] }).resources;
 }
 
-async function main(): Promise<void> {
-  const [mode, a, b] = process.argv.slice(2);
-  if (mode === "sdk") {
-    require("@pulumi/pulumi");
-    lap("loadSdk");
-  } else if (mode === "plan") {
-    // The same steps as computePlan (cli/plan/compute.ts), timed one by one.
-    const { loadStack } = require("../cli/stack") as typeof import("../cli/stack");
-    const { runUnderMocks } = require("../cli/plan/engine") as typeof import("../cli/plan/engine");
-    const { planArtifacts } = require("../cli/plan/artifacts") as typeof import("../cli/plan/artifacts");
-    const { program } = require("../stacks/program") as typeof import("../stacks/program");
+async function main(): Promise<number> {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === "command") {
+    const [command, root, stack, outDir] = args as [string, string, string, string];
+    const cli = require("../cli/main") as typeof import("../cli/main");
+    const { planStepTimings } = require("../cli/plan/timing") as typeof import("../cli/plan/timing");
+    require("../stacks/program");
     lap("load");
-    const loaded = loadStack(a!, b!);
-    lap("resolve");
-    const { environment } = loaded.platform;
-    const run = await runUnderMocks({
-      project: "inferstack",
-      stack: b!,
-      config: loaded.config,
-      secretKeys: loaded.secretKeys,
-      region: environment.aws.region,
-      accountId: environment.aws.accountId,
-      program: () => program(a!),
-    });
-    lap("run");
-    const artifacts = planArtifacts(loaded.platform, run);
-    lap("artifacts");
-    if (artifacts.files.size === 0) throw new Error("empty plan");
-    phases.plan = phases.resolve! + phases.run!;
-    phases.resources = run.resources.filter((r) => r.custom).length;
+    const errors: string[] = [];
+    const code = await cli.main([command, stack, "--out", outDir], { out: () => undefined, err: (line) => errors.push(line) }, root);
+    lap(command);
+    if (code !== 0) throw new Error(`inferstack ${command} ${stack} exited ${code}:\n${errors.join("\n")}`);
+    Object.assign(phases, planStepTimings());
+    // What the floor does too: resolving the spec and running the program under the mock engine.
+    if (phases.resolve !== undefined && phases.run !== undefined) phases.program = phases.resolve + phases.run;
   } else if (mode === "floor") {
-    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
-    const { planMocks } = require("../cli/plan/mocks") as typeof import("../cli/plan/mocks");
-    const recorded = (JSON.parse(fs.readFileSync(a!, "utf8")) as { resources: Recorded[] }).resources;
+    const [planFile, stack] = args as [string, string];
+    const { runUnderMocks } = require("../cli/plan/engine") as typeof import("../cli/plan/engine");
+    const { registerFloor } = require("./floor") as typeof import("./floor");
+    const recorded = readPlan(planFile);
     lap("load");
-    await pulumi.runtime.setMocks(planMocks({ region: "us-east-1", accountId: "777788889999" }), "inferstack", b!, false);
-    class Leaf extends pulumi.CustomResource {}
-    class Provider extends pulumi.ProviderResource {}
-    await pulumi.runtime.runInPulumiStack(async () => {
-      const providers = new Map<string, import("@pulumi/pulumi").ProviderResource>();
-      for (const r of recorded.filter((x) => x.custom && x.type.startsWith("pulumi:providers:"))) {
-        providers.set(r.urn, new Provider(r.type.slice("pulumi:providers:".length), r.name, r.inputs));
-      }
-      for (const r of recorded.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:"))) {
-        const provider = r.provider ? providers.get(r.provider) : undefined;
-        new Leaf(r.type, r.name, r.inputs, provider ? { provider } : {});
-      }
-      return {};
+    await runUnderMocks({
+      project: "inferstack",
+      stack,
+      config: {},
+      secretKeys: [],
+      region: "us-east-1",
+      accountId: "777788889999",
+      program: () => {
+        registerFloor(recorded);
+        return Promise.resolve({});
+      },
     });
-    await pulumi.runtime.disconnect();
-    lap("plan");
-    phases.resources = recorded.filter((x) => x.custom).length;
+    lap("program");
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
   phases.total = performance.now() - started;
-  process.stdout.write(`${JSON.stringify({ phases, maxRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  // Counted after the peak memory is read: parsing plan.json is no part of the measurement.
+  const planFile = mode === "floor" ? args[0]! : path.join(args[3]!, "plan.json");
+  if (fs.existsSync(planFile)) {
+    const resources = readPlan(planFile);
+    counts.resources = resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
+    counts.custom = resources.filter((r) => r.custom).length;
+  }
+  process.stdout.write(`${JSON.stringify({ phases, maxRssMiB, counts })}\n`);
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,40 +1,49 @@
 /**
- * `npm run bench`: plan speed and memory at 10, 100 and 1,000 models against a floor, cold start
- * against the bare SDK load, and type-checking time. Every measurement runs in a fresh process;
- * repetitions are interleaved across sizes and the median is reported.
+ * `npm run bench`: `inferstack plan` at 10, 100 and 1,000 models against a floor, the CDK synth of
+ * the foundation at the same sizes (when the CLI has `synth`), cold start against the bare SDK load,
+ * and type-checking time. Every measurement runs in a fresh process; repetitions are interleaved
+ * across sizes and the median is reported. Writes bench/results/<date>.json and the report section of
+ * docs/benchmarks.md. `BENCH_REPETITIONS` (default 3) and `BENCH_SIZES` (default 10,100,1000) adjust it.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { writeDirectory } from "../cli/plan/write";
-import { syntheticProject } from "./catalog";
-import { renderReport, type BenchResults, type Sample } from "./report";
+import { BENCH_STACK, syntheticProject } from "./catalog";
+import { renderReport, type BenchResults, type Sample, type SynthResult } from "./report";
 
 const ROOT = path.resolve(__dirname, "..");
-const SIZES = [10, 100, 1000] as const;
+const SIZES = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
+const REPORT_FILE = path.join(ROOT, "docs", "benchmarks.md");
+const REPORT_BEGIN = "<!-- bench:begin (written by npm run bench) -->";
+const REPORT_END = "<!-- bench:end -->";
+/** The CDK synth joins the bench once the CLI has a `synth` command (the CDK issue). */
+const HAS_SYNTH = fs.existsSync(path.join(ROOT, "cli", "commands", "synth.ts"));
 
-function child(...args: string[]): Sample {
-  const wallStart = performance.now();
-  const result = spawnSync(process.execPath, ["-r", "@swc-node/register", path.join(__dirname, "child.ts"), ...args], {
-    cwd: ROOT,
+/** Runs `args` with Node in a fresh process and returns its wall time, its output and its peak RSS. */
+function node(args: readonly string[], cwd: string): { wallMs: number; stdout: string; maxRssMiB: number } {
+  const rssFile = path.join(os.tmpdir(), `inferstack-bench-rss-${process.pid}`);
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ["-r", path.join(__dirname, "peak-rss.cjs"), ...args], {
+    cwd,
     encoding: "utf8",
-    env: { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
+    env: { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), BENCH_PEAK_RSS_FILE: rssFile },
     maxBuffer: 64 * 1024 * 1024,
   });
-  const wallMs = performance.now() - wallStart;
-  if (result.status !== 0) throw new Error(`bench child ${args.join(" ")} failed:\n${result.stderr}`);
-  const parsed = JSON.parse(result.stdout.trim().split("\n").pop()!) as Omit<Sample, "wallMs">;
-  return { ...parsed, wallMs };
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
+  const maxRssMiB = Number(fs.readFileSync(rssFile, "utf8")) / 1024;
+  fs.rmSync(rssFile, { force: true });
+  return { wallMs, stdout: result.stdout, maxRssMiB };
 }
 
-function cliPlan(root: string, stack: string, outDir: string): Sample {
-  const wallStart = performance.now();
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/inferstack.js"), "plan", stack, "--out", outDir], { cwd: root, encoding: "utf8" });
-  const wallMs = performance.now() - wallStart;
-  if (result.status !== 0) throw new Error(`inferstack plan failed:\n${result.stderr}`);
-  return { wallMs, phases: {}, maxRssMiB: 0 };
+/** A measurement by bench/child.ts. */
+function child(...args: string[]): Sample {
+  const run = node(["-r", "@swc-node/register", path.join(__dirname, "child.ts"), ...args], ROOT);
+  const parsed = JSON.parse(run.stdout.trim().split("\n").pop()!) as Omit<Sample, "wallMs">;
+  return { ...parsed, wallMs: run.wallMs };
 }
 
 function median(values: readonly number[]): number {
@@ -44,15 +53,29 @@ function median(values: readonly number[]): number {
 }
 
 function medianSample(samples: readonly Sample[]): Sample {
-  const phaseNames = Object.keys(samples[0]!.phases);
+  const phaseNames = [...new Set(samples.flatMap((s) => Object.keys(s.phases)))];
   return {
     wallMs: median(samples.map((s) => s.wallMs)),
     maxRssMiB: median(samples.map((s) => s.maxRssMiB)),
     phases: Object.fromEntries(phaseNames.map((p) => [p, median(samples.map((s) => s.phases[p] ?? 0))])),
+    ...(samples[0]!.counts ? { counts: samples[0]!.counts } : {}),
   };
 }
 
+/** Replaces the report section of docs/benchmarks.md, keeping the rest of the page. */
+function updateReportFile(report: string): void {
+  const page = fs.existsSync(REPORT_FILE) ? fs.readFileSync(REPORT_FILE, "utf8") : "";
+  const begin = page.indexOf(REPORT_BEGIN);
+  const end = page.indexOf(REPORT_END);
+  if (begin < 0 || end < begin) {
+    process.stderr.write(`${REPORT_FILE} has no ${REPORT_BEGIN} … ${REPORT_END} section; not updated.\n`);
+    return;
+  }
+  fs.writeFileSync(REPORT_FILE, `${page.slice(0, begin + REPORT_BEGIN.length)}\n${report}\n${page.slice(end)}`);
+}
+
 function main(): void {
+  const loadStart = os.loadavg();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-bench-"));
   const projects = new Map<number, string>();
   for (const size of [1, ...SIZES]) {
@@ -60,38 +83,49 @@ function main(): void {
     writeDirectory(dir, syntheticProject(size));
     projects.set(size, dir);
   }
-  // The floor registers the leaf resources of the real plan: record each plan once.
-  const plans = new Map<number, string>();
-  for (const size of SIZES) {
-    const outDir = path.join(work, `plan-${size}`);
-    cliPlan(projects.get(size)!, "bench", outDir);
-    plans.set(size, path.join(outDir, "plan.json"));
-  }
-
-  const plan = new Map<number, Sample[]>(SIZES.map((s) => [s, []]));
-  const floor = new Map<number, Sample[]>(SIZES.map((s) => [s, []]));
+  const plans = new Map<number, Sample[]>(SIZES.map((s) => [s, []]));
+  const floors = new Map<number, Sample[]>(SIZES.map((s) => [s, []]));
+  const synths = new Map<number, Sample[]>(SIZES.map((s) => [s, []]));
   const sdk: Sample[] = [];
   const cold: Sample[] = [];
   for (let rep = 0; rep < REPETITIONS; rep++) {
-    process.stderr.write(`repetition ${rep + 1}/${REPETITIONS}\n`);
     for (const size of SIZES) {
-      plan.get(size)!.push(child("plan", projects.get(size)!, "bench"));
-      floor.get(size)!.push(child("floor", plans.get(size)!, "bench"));
+      process.stderr.write(`repetition ${rep + 1}/${REPETITIONS}: ${size} models\n`);
+      const outDir = path.join(work, `plan-${size}`);
+      plans.get(size)!.push(child("command", "plan", projects.get(size)!, BENCH_STACK, outDir));
+      // The floor registers the leaf resources of the plan just written.
+      floors.get(size)!.push(child("floor", path.join(outDir, "plan.json"), BENCH_STACK));
+      if (HAS_SYNTH) synths.get(size)!.push(child("command", "synth", projects.get(size)!, BENCH_STACK, path.join(work, `synth-${size}`)));
     }
-    sdk.push(child("sdk"));
-    cold.push(cliPlan(projects.get(1)!, "bench", path.join(work, "plan-cold")));
+    const bare = node(["-e", 'require("@pulumi/pulumi")'], ROOT);
+    sdk.push({ wallMs: bare.wallMs, maxRssMiB: bare.maxRssMiB, phases: {} });
+    const plan = node([path.join(ROOT, "bin/inferstack.js"), "plan", BENCH_STACK, "--out", path.join(work, "plan-cold")], projects.get(1)!);
+    cold.push({ wallMs: plan.wallMs, maxRssMiB: plan.maxRssMiB, phases: {} });
   }
 
+  process.stderr.write("tsc --noEmit\n");
   const tscStart = performance.now();
   const tsc = spawnSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", ROOT], { encoding: "utf8" });
   const tscMs = performance.now() - tscStart;
   if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}`);
 
+  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   const results: BenchResults = {
     date: new Date().toISOString().slice(0, 10),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+    command: `BENCH_REPETITIONS=${REPETITIONS} npm run bench`,
+    machine: {
+      cpus: os.availableParallelism(),
+      cpuModel: cpu,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      os: `${os.type()} ${os.release()}`,
+      loadAverage: { start: loadStart, end: os.loadavg() },
+    },
     repetitions: REPETITIONS,
-    sizes: SIZES.map((size) => ({ size, plan: medianSample(plan.get(size)!), floor: medianSample(floor.get(size)!) })),
+    sizes: SIZES.map((size) => {
+      const synth: SynthResult = HAS_SYNTH ? medianSample(synths.get(size)!) : { skipped: "this branch's CLI has no `synth` command yet: the CDK issue adds it" };
+      return { size, plan: medianSample(plans.get(size)!), floor: medianSample(floors.get(size)!), synth };
+    }),
     coldStart: { plan: medianSample(cold), sdk: medianSample(sdk) },
     tscMs,
   };
@@ -99,7 +133,8 @@ function main(): void {
   process.stdout.write(`${report}\n`);
   const resultsDir = path.join(__dirname, "results");
   fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, `${results.date}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(resultsDir, `${results.date}.json`), `${JSON.stringify({ ...results, samples: { plans: [...plans], floors: [...floors], sdk, cold } }, null, 2)}\n`);
+  updateReportFile(report);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

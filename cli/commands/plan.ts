@@ -3,6 +3,7 @@ import { EXIT } from "../exit-codes";
 import { plural, type Io } from "../io";
 import { policyCheck } from "../plan/artifacts";
 import { renderTree, resourceTree } from "../plan/tree";
+import { timed } from "../plan/timing";
 import { writeDirectory } from "../plan/write";
 import { planOrExitCode } from "./planned";
 
@@ -33,7 +34,7 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<number>
   const { run, artifacts } = plan;
   io.err(`  ✓ ${plural(run.resources.length - 1, "resource")} recorded (${elapsed()})`);
 
-  writeDirectory(outDir, artifacts.files);
+  timed("write", () => writeDirectory(outDir, artifacts.files));
   const relative = path.relative(process.cwd(), outDir);
   io.err(`  ✓ wrote ${plural(artifacts.files.size, "file")} to ${relative === "" ? "." : relative}/ (${elapsed()})`);
 

@@ -169,10 +169,10 @@ interface ModelClass {
   new (data: Record<string, unknown>): { validate(): void };
 }
 
-/** A kubernetes-models class of core/v1, loaded lazily (each schema module is large). */
+/** A kubernetes-models class of core/v1, loaded lazily and alone (the v1 index loads every kind's schema). */
 function coreModel(name: "PodTemplateSpec" | "PersistentVolumeClaim" | "ServiceSpec"): ModelClass {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("kubernetes-models/v1") as Record<string, ModelClass>)[name]!;
+  return (require(`kubernetes-models/v1/${name}`) as Record<string, ModelClass>)[name]!;
 }
 
 /** Errors of an embedded Kubernetes value at `pointer`, checked with its upstream schema. */

@@ -11,8 +11,37 @@ export interface YamlSource {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-/** Parses YAML text strictly (duplicate keys are errors). Returns problems instead of throwing. */
-export function parseYaml(file: string, text: string): { source?: YamlSource; problems: Problem[] } {
+/** A parse: the document, or the problems that stopped it. */
+export interface ParsedYaml {
+  readonly source?: YamlSource;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Parses by file and text. `inferstack plan` parses the catalog to validate it and the Pulumi program
+ * it then runs parses the same files again (under `pulumi up` the program is the only reader);
+ * parsing is pure, so the second parse of an identical text reuses the first. Bounded, so that a
+ * long-lived process (a test run) does not keep every document it ever parsed.
+ */
+const PARSED = new Map<string, ParsedYaml>();
+const PARSED_LIMIT = 5000;
+
+/**
+ * Parses YAML text strictly (duplicate keys are errors). Returns problems instead of throwing. The
+ * result is shared by every parse of the same file and text, and its value is frozen.
+ */
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const key = `${file}\u0000${text}`;
+  let parsed = PARSED.get(key);
+  if (parsed === undefined) {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    parsed = Object.freeze(parseDocumentOf(file, text));
+    PARSED.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parseDocumentOf(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   if (doc.errors.length > 0) {
@@ -25,7 +54,7 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; pr
       })),
     };
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const value: unknown = deepFreeze(doc.toJS({ maxAliasCount: 100 }));
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     let node: unknown = doc.contents;
     let line = offsetLine(node, lineCounter);
@@ -38,6 +67,14 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; pr
     return line;
   };
   return { source: { file, value, lineOf }, problems: [] };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function firstLine(message: string): string {

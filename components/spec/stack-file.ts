@@ -27,7 +27,7 @@ function containsSecure(value: unknown): boolean {
 /** Reads the text of `stacks/Pulumi.<stack>.yaml` into the config entries of that stack. */
 export function parseStackFile(stack: string, file: string, text: string): { input?: StackConfigInput; problems: Problem[] } {
   const parsed = parseYaml(file, text);
-  if (!parsed.source) return { problems: parsed.problems };
+  if (!parsed.source) return { problems: [...parsed.problems] };
   const source = parsed.source;
   const top = parseWith(StackFile, source.value ?? {}, { file, basePath: "", source });
   if (!top.value) return { problems: top.problems };
