@@ -1,4 +1,3 @@
-import { stringify } from "yaml";
 import { renderCorefile } from "../../components/discovery/coredns";
 import { loggingPlanFiles } from "../../components/logging/report";
 import { stackFile } from "../../components/project";
@@ -15,6 +14,7 @@ import { monitoringFiles, monitoringSummary } from "./monitoring";
 import { renderSummary } from "./summary";
 import { timed } from "./timing";
 import { sortKeys, stableJson } from "./values";
+import { toYaml, toYamlAll } from "./yaml";
 
 /** Files the plan writes (relative path → content) and the results of its checks. */
 export interface PlanArtifacts {
@@ -50,15 +50,15 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun, source: 
       if (list) list.push(o);
       else byComponent.set(o.component, [o]);
     }
-    for (const [component, list] of [...byComponent].sort(([a], [b]) => a.localeCompare(b))) {
-      const docs = [...list].sort(byKindThenName).map((o) => stringify(o.object, { lineWidth: 0 }));
-      files.set(`manifests/${component}.yaml`, docs.map((d) => `---\n${d}`).join(""));
-    }
+    const groups = [...byComponent].sort(([a], [b]) => a.localeCompare(b)).map(([component, list]) => [component, [...list].sort(byKindThenName)] as const);
+    const docs = toYamlAll(groups.flatMap(([, list]) => list.map((o) => o.object)));
+    let next = 0;
+    for (const [component, list] of groups) files.set(`manifests/${component}.yaml`, list.map(() => `---\n${docs[next++]!}`).join(""));
   });
   // The whole Corefile CoreDNS needs for `.consul`: for an EKS add-on's `corefile` value or a manual edit.
   if (platform.discovery) files.set("discovery/Corefile", renderCorefile(platform.discovery));
   for (const release of plannedReleases(run.resources)) {
-    files.set(`releases/${release.name}.yaml`, stringify(sortKeys(release.inputs), { lineWidth: 0 }));
+    files.set(`releases/${release.name}.yaml`, toYaml(sortKeys(release.inputs)));
   }
 
   // Runtime configs: models/<model>/config.pbtxt (Triton) and tfserving/<pool>/*.config (TF Serving).

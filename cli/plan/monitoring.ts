@@ -1,4 +1,3 @@
-import { stringify } from "yaml";
 import { MASKED_ENDPOINTS, renderAlertmanagerConfig } from "../../components/observability/alertmanager";
 import { autoscalingAdapterRule, AUTOSCALING_RULE_NAME, expandAdapterQuery } from "../../components/observability/autoscaling";
 import { KUBE_PROMETHEUS_STACK_SERVICES, serviceUrl } from "../../components/observability/charts";
@@ -13,6 +12,7 @@ import { SEVERITIES } from "../../components/spec/observability";
 import { promqlSyntaxErrors } from "../../components/validate/promql";
 import { type PlannedObject } from "./kubernetes";
 import { type SummarySection, table } from "./summary";
+import { toYaml, toYamlAll } from "./yaml";
 
 /** Directory of the monitoring files inside a plan. */
 export const MONITORING_DIR = "monitoring";
@@ -27,7 +27,7 @@ export interface MonitoringFiles {
   readonly promqlErrors: readonly string[];
 }
 
-const yaml = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+const yaml = (value: unknown) => toYaml(value, { aliasDuplicateObjects: false });
 /** JSON, which is YAML too: the per-model test files are large and read by promtool, not by people. */
 const jsonYaml = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
 
@@ -46,12 +46,16 @@ export function monitoringFiles(platform: ResolvedPlatform, objects: readonly Pl
   const expressions: { where: string; expr: string }[] = [];
 
   const rules = objects.filter((o) => o.object.kind === "PrometheusRule");
-  for (const rule of rules) {
+  const ruleFiles = toYamlAll(
+    rules.map((rule) => ({ groups: (rule.object.spec as { groups: RuleGroup[] }).groups })),
+    { aliasDuplicateObjects: false },
+  );
+  rules.forEach((rule, i) => {
     const name = String((rule.object.metadata as { name: unknown }).name);
     const groups = (rule.object.spec as { groups: RuleGroup[] }).groups;
-    files.set(`${MONITORING_DIR}/rules/${name}.yaml`, yaml({ groups }));
+    files.set(`${MONITORING_DIR}/rules/${name}.yaml`, ruleFiles[i]!);
     for (const group of groups) for (const r of group.rules) expressions.push({ where: `rules/${name}.yaml ${group.name}`, expr: r.expr });
-  }
+  });
   for (const model of platform.models) {
     const pool = platform.serverPools.find((p) => p.name === model.serverPool)!;
     const tests = renderSloRuleTests({ model, pool, environment }, `../rules/${sloRuleName(model.name)}.yaml`);
