@@ -5,6 +5,8 @@ export interface Sample {
   readonly wallMs: number;
   readonly phases: Readonly<Record<string, number>>;
   readonly maxRssMiB: number;
+  /** User + system CPU time of the whole process (all threads), when the process reports it. */
+  readonly cpuMs?: number;
   readonly counts?: Readonly<Record<string, number>>;
 }
 

@@ -14,6 +14,9 @@ import { BENCH_STACK, syntheticProject } from "./catalog";
 import { renderReport, type BenchResults, type Sample, type SynthResult } from "./report";
 
 const ROOT = path.resolve(__dirname, "..");
+/** The V8 flags `inferstack plan` runs with (bin/node-flags.js): the measured processes get them too. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS shared with bin/inferstack.js
+const { NODE_FLAGS } = require("../bin/node-flags") as { NODE_FLAGS: readonly string[] };
 const SIZES = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
 const REPORT_FILE = path.join(ROOT, "docs", "benchmarks.md");
@@ -41,7 +44,7 @@ function node(args: readonly string[], cwd: string): { wallMs: number; stdout: s
 
 /** A measurement by bench/child.ts. */
 function child(...args: string[]): Sample {
-  const run = node(["-r", "@swc-node/register", path.join(__dirname, "child.ts"), ...args], ROOT);
+  const run = node([...NODE_FLAGS, "-r", "@swc-node/register", path.join(__dirname, "child.ts"), ...args], ROOT);
   const parsed = JSON.parse(run.stdout.trim().split("\n").pop()!) as Omit<Sample, "wallMs">;
   return { ...parsed, wallMs: run.wallMs };
 }
@@ -57,6 +60,7 @@ function medianSample(samples: readonly Sample[]): Sample {
   return {
     wallMs: median(samples.map((s) => s.wallMs)),
     maxRssMiB: median(samples.map((s) => s.maxRssMiB)),
+    ...(samples[0]!.cpuMs === undefined ? {} : { cpuMs: median(samples.map((s) => s.cpuMs ?? 0)) }),
     phases: Object.fromEntries(phaseNames.map((p) => [p, median(samples.map((s) => s.phases[p] ?? 0))])),
     ...(samples[0]!.counts ? { counts: samples[0]!.counts } : {}),
   };
