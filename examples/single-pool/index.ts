@@ -24,6 +24,8 @@ const platform = resolveServing({
     modelStore: { bucket: "demo-models-111122223333" },
     namespace: "models",
     nodePools: { t4: { instanceTypes: ["g4dn.xlarge"] } },
+    // This program runs one pool and nothing else: no monitoring stack, so no Grafana secret to ask for.
+    observability: { enabled: false },
   },
   models: [
     {
