@@ -4,7 +4,8 @@ const path = require("node:path");
 const { HEAVY_COMMANDS, NODE_FLAGS } = require("./node-flags");
 
 const args = process.argv.slice(2);
-const missing = NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+const missing = NODE_FLAGS.filter((flag) => !given.includes(flag));
 if (missing.length > 0 && args.some((arg) => HEAVY_COMMANDS.includes(arg))) {
   // Heap flags take effect only when a process starts: run the command in one started with them.
   const { spawnSync } = require("node:child_process");
