@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- modules are required lazily so that their load time is measured as its own phase */
 /**
  * One measurement, in a fresh Node process so that peak memory and load costs are its own.
- * Prints one JSON line: `{ phases: {name: ms}, maxRssMiB, counts }`.
+ * Prints one JSON line: `{ phases: {name: ms}, maxRssMiB, cpuMs, counts }` (cpuMs: user + system time of
+ * the whole process, every thread: less sensitive than wall time to other jobs on the machine).
  *
  *   child command <plan|synth> <root> <stack> <outDir>
  *       the real command, as `inferstack <command> <stack> --out <outDir>` runs it (output silenced),
@@ -76,7 +77,8 @@ async function main(): Promise<number> {
     counts.resources = resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
     counts.custom = resources.filter((r) => r.custom).length;
   }
-  process.stdout.write(`${JSON.stringify({ phases, maxRssMiB, counts })}\n`);
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ phases, maxRssMiB, cpuMs: (cpu.user + cpu.system) / 1000, counts })}\n`);
   return 0;
 }
 

@@ -5,6 +5,8 @@ export interface Sample {
   readonly wallMs: number;
   readonly phases: Readonly<Record<string, number>>;
   readonly maxRssMiB: number;
+  /** User + system CPU time of the whole process (all threads), when the process reports it. */
+  readonly cpuMs?: number;
   readonly counts?: Readonly<Record<string, number>>;
 }
 
@@ -80,7 +82,7 @@ const mib = (v: number) => `${Math.round(v).toLocaleString("en-US")} MiB`;
 const share = (part: number | undefined, whole: number) => (part === undefined ? "-" : `${Math.round((100 * part) / whole)}%`);
 
 function synthCell(synth: SynthResult): string {
-  return "skipped" in synth ? "-" : `${ms(synth.wallMs)}, ${mib(synth.maxRssMiB)}`;
+  return "skipped" in synth ? `not measured (${synth.skipped})` : `${ms(synth.wallMs)}, ${mib(synth.maxRssMiB)}`;
 }
 
 /** The Markdown report printed by the bench and kept in docs/benchmarks.md. */
@@ -106,7 +108,7 @@ export function renderReport(r: BenchResults): string {
     const row = [size, ms(p.load), ms(p.resolve), ms(p.run), ms(p.artifacts), `${ms(p.policy)} (${share(p.policy, planMs(plan))})`, ms(p.schemas), ms(p.manifests), ms(p.monitoring), ms(p.write)];
     return `| ${row.join(" | ")} |`;
   });
-  const synthSkipped = r.sizes.map((s) => s.synth).find((s): s is { skipped: string } => "skipped" in s);
+  const synthSkipped = r.sizes.map((s) => s.synth).find((s): s is { skipped: string } => "skipped" in s && r.sizes.every((t) => "skipped" in t.synth));
   const targets = evaluateTargets(r).map((t) => `| ${t.name} | ${t.value} | ${t.limit} | ${t.met ? "met" : "**missed**"} |`);
   return [
     `Measured ${r.date} with \`${r.command}\` on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load average ${load(m.loadAverage.start)} at the start and ${load(m.loadAverage.end)} at the end (other jobs share the machine). Medians of ${r.repetitions} interleaved repetitions, each in a fresh process.`,

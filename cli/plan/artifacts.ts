@@ -67,7 +67,7 @@ export function planArtifacts(platform: ResolvedPlatform, run: MockRun, source: 
   for (const [file, content] of monitoring.files) files.set(file, content);
   const logging = loggingPlanFiles(platform);
   for (const [file, content] of logging.files) files.set(file, content);
-  const policy = timed("policy", () => evaluatePolicies(platform, run.resources, { stackFile: stackFile(stack), stackLine: source.environmentLine ?? 1 }, INFERSTACK_VERSION));
+  const policy = timed("policy", () => evaluatePolicies(platform, run.resources, { stackFile: stackFile(stack), stackLine: source.environmentLine ?? 1 }, INFERSTACK_VERSION, objects));
   for (const [file, content] of policy.files) files.set(file, content);
 
   const checks = [

@@ -3,6 +3,7 @@
  * renders the three report files. Pure and deterministic; the CLI writes the files.
  */
 import { type RecordedResource } from "../../cli/plan/engine";
+import { type PlannedObject } from "../../cli/plan/kubernetes";
 import { stableJson } from "../../cli/plan/values";
 import { LABELS } from "../../components/labels";
 import { type ResolvedPlatform } from "../../components/resolve/types";
@@ -37,11 +38,17 @@ export interface SourceLines {
   readonly stackLine?: number;
 }
 
-/** Runs the pack over a plan and renders its reports. */
-export function evaluatePolicies(platform: ResolvedPlatform, recorded: readonly RecordedResource[], source: SourceLines, toolVersion: string): PolicyEvaluation {
+/** Runs the pack over a plan and renders its reports; `objects`: the plan's Kubernetes objects, when already derived. */
+export function evaluatePolicies(
+  platform: ResolvedPlatform,
+  recorded: readonly RecordedResource[],
+  source: SourceLines,
+  toolVersion: string,
+  objects?: readonly PlannedObject[],
+): PolicyEvaluation {
   const { environment, policy } = platform;
   const context = policyContext(platform);
-  const resources = planResources(recorded, environment.aws);
+  const resources = planResources(recorded, environment.aws, objects);
   const run = runPolicies(POLICIES, resources, {
     tier: environment.tier,
     context,

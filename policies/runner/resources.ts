@@ -4,7 +4,7 @@
  * the id and ARN the mock provider returned, so links between resources can be followed.
  */
 import { type RecordedResource } from "../../cli/plan/engine";
-import { plannedObjects } from "../../cli/plan/kubernetes";
+import { plannedObjects, type PlannedObject } from "../../cli/plan/kubernetes";
 import { mockId, mockResourceState } from "../../cli/plan/mocks";
 
 /** One resource of the plan, ready for the policies. */
@@ -20,9 +20,16 @@ export interface PlanResource {
   readonly props: Record<string, unknown>;
 }
 
-/** Converts the recorded resources; `aws` is the account and region the mock provider used. */
-export function planResources(recorded: readonly RecordedResource[], aws: { readonly region: string; readonly accountId: string }): PlanResource[] {
-  const objects = new Map(plannedObjects(recorded).map((o) => [o.urn, o.object]));
+/**
+ * Converts the recorded resources; `aws` is the account and region the mock provider used, `planned`
+ * the plan's Kubernetes objects when the caller has them already (they are derived from `recorded`).
+ */
+export function planResources(
+  recorded: readonly RecordedResource[],
+  aws: { readonly region: string; readonly accountId: string },
+  planned: readonly PlannedObject[] = plannedObjects(recorded),
+): PlanResource[] {
+  const objects = new Map(planned.map((o) => [o.urn, o.object]));
   return recorded.map((r) => {
     let props: Record<string, unknown> = r.inputs;
     if (objects.has(r.urn)) props = objects.get(r.urn)!;

@@ -84,6 +84,26 @@ describe("the installed command", () => {
     const result = run("validate", "dev");
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: "stack dev is valid: tier dev, 3 models, 2 node pools.\n" });
   });
+
+  it("runs plan and policy in a process started with the heavy commands' V8 flags, and passes its exit code on", () => {
+    // A preloaded probe records the V8 flags of every process the command runs in.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-flags-"));
+    const probe = path.join(dir, "probe.js");
+    fs.writeFileSync(probe, `require("node:fs").appendFileSync(${JSON.stringify(path.join(dir, "flags"))}, JSON.stringify(process.execArgv.filter((a) => a.startsWith("--"))) + "\\n");\n`);
+    const flagsOf = (args: string[], env: Record<string, string> = {}) => {
+      fs.rmSync(path.join(dir, "flags"), { force: true });
+      const result = spawnSync(process.execPath, ["-r", probe, path.join(REPO, "bin/inferstack.js"), ...args], { encoding: "utf8", cwd: REPO, env: { ...process.env, ...env } });
+      return { status: result.status, processes: fs.readFileSync(path.join(dir, "flags"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as string[]) };
+    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS shared with bin/inferstack.js
+    const { NODE_FLAGS } = require("../../bin/node-flags") as { NODE_FLAGS: string[] };
+    expect(NODE_FLAGS).toEqual(["--max-semi-space-size=64"]);
+    expect(flagsOf(["plan", "qa"])).toEqual({ status: 2, processes: [[], NODE_FLAGS] });
+    expect(flagsOf(["policy", "qa"])).toEqual({ status: 2, processes: [[], NODE_FLAGS] });
+    expect(flagsOf(["validate", "qa"])).toEqual({ status: 2, processes: [[]] });
+    // Flags already given through NODE_OPTIONS (which execArgv does not show) need no second process.
+    expect(flagsOf(["plan", "qa"], { NODE_OPTIONS: NODE_FLAGS.join(" ") })).toEqual({ status: 2, processes: [[]] });
+  });
 });
 
 describe("project discovery", () => {
