@@ -82,6 +82,34 @@ export function withoutProbeStacks(format: ErrorConstructor["prepareStackTrace"]
   };
 }
 
+/** The SDK's promise bookkeeping for leak diagnostics (an internal module without type declarations). */
+interface PromiseBookkeeping {
+  debuggablePromise<T>(promise: Promise<T>, context: unknown): Promise<T>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- internal SDK module: its .d.ts declares nothing
+const bookkeeping = require("@pulumi/pulumi/runtime/debuggable") as PromiseBookkeeping;
+
+/**
+ * Turns the SDK's promise bookkeeping off until the returned function is called.
+ *
+ * The SDK passes every promise it creates for a resource through `debuggablePromise`: four per output
+ * property, plus the URN, the ID and each RPC. Each one gets a fresh `Error` for its stack, a label
+ * (which embeds the property's input value as a string), an entry in a set of leak candidates and two
+ * more promises and closures that take it out of the set when it settles. All of it is live until the
+ * promise settles, and under the mock engine every resource's promises are pending at once. The set
+ * serves one purpose, a message at process exit about promises that never settled; under the mock
+ * engine such a promise leaves the command unfinished when the event loop runs dry, which
+ * bin/inferstack.js reports (exit 3). Without the bookkeeping each promise is handed back as it is:
+ * its value, its rejection and its handlers are unchanged.
+ */
+function withoutPromiseBookkeeping(): () => void {
+  const original = bookkeeping.debuggablePromise;
+  bookkeeping.debuggablePromise = (promise) => promise;
+  return () => {
+    bookkeeping.debuggablePromise = original;
+  };
+}
+
 /**
  * Runs a Pulumi program in-process under the SDK's mock engine and records every resource it
  * registers, with URN, parent, provider and inputs. Nothing is deployed and no network is used.
@@ -135,12 +163,18 @@ export async function runUnderMocks(args: MockRunArgs): Promise<MockRun> {
   process.on("unhandledRejection", onRejection);
   const prepareStackTrace = Error.prepareStackTrace;
   Error.prepareStackTrace = withoutProbeStacks(prepareStackTrace);
+  const restoreBookkeeping = withoutPromiseBookkeeping();
   try {
     await pulumi.runtime.runInPulumiStack(args.program);
     await pulumi.runtime.disconnect();
+    // A registration that failed (an input that rejected, say) reaches us only as an unhandled
+    // rejection, which Node reports after the current microtasks: wait for a turn of the event loop
+    // so that it arrives while the listener is still installed.
+    await new Promise((resolve) => setImmediate(resolve));
   } catch (error) {
     failure ??= error;
   } finally {
+    restoreBookkeeping();
     Error.prepareStackTrace = prepareStackTrace;
     process.off("unhandledRejection", onRejection);
   }

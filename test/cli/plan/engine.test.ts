@@ -1,4 +1,24 @@
-import { withoutProbeStacks } from "../../../cli/plan/engine";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { runUnderMocks, withoutProbeStacks, type MockRunArgs } from "../../../cli/plan/engine";
+import { REPO } from "../../helpers/input";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- internal SDK module: its .d.ts declares nothing
+const bookkeeping = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise<T>(promise: Promise<T>, context: string): Promise<T> };
+
+/** A provider resource of a type no provider package defines; the mock engine records its inputs. */
+class Thing extends pulumi.CustomResource {
+  constructor(name: string, props: pulumi.Inputs) {
+    super("test:index:Thing", name, props);
+  }
+}
+
+function mockRun(program: MockRunArgs["program"]): ReturnType<typeof runUnderMocks> {
+  return runUnderMocks({ project: "inferstack", stack: "engine", config: {}, secretKeys: [], region: "us-east-1", accountId: "111122223333", program });
+}
 
 /** A stack as the given formatter (or V8's own layout) renders it for `error`. */
 function stackOf(error: Error, format: ErrorConstructor["prepareStackTrace"] | undefined): string {
@@ -32,5 +52,59 @@ describe("stack formatting during the mock run", () => {
     const lines = stackOf(new Error("boom"), undefined).split("\n");
     expect(lines[0]).toBe("Error: boom");
     expect(lines[1]).toMatch(/^ {4}at .*engine\.test\.ts:\d+:\d+\)?$/);
+  });
+});
+
+describe("the SDK's promise bookkeeping during the mock run", () => {
+  it("hands each promise back as it is during the run, and is restored afterwards", async () => {
+    const probe = Promise.resolve(1);
+    let during: Promise<number> | undefined;
+    await mockRun(() => {
+      during = bookkeeping.debuggablePromise(probe, "probe");
+      return Promise.resolve({});
+    });
+    expect(during).toBe(probe);
+    expect(bookkeeping.debuggablePromise(probe, "probe")).not.toBe(probe);
+  });
+
+  it("fails the run with the error of a registration that failed, instead of crashing the process after it", () => {
+    // In a process of its own: jest keeps unhandled rejections, through which the SDK reports the failure, to itself.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-engine-"));
+    const script = path.join(dir, "reject.js");
+    fs.writeFileSync(
+      script,
+      [
+        `require("@swc-node/register");`,
+        `const pulumi = require("@pulumi/pulumi");`,
+        `const { runUnderMocks } = require(${JSON.stringify(path.join(REPO, "cli/plan/engine"))});`,
+        `const bookkeeping = require("@pulumi/pulumi/runtime/debuggable");`,
+        `const probe = Promise.resolve(1);`,
+        `runUnderMocks({ project: "inferstack", stack: "engine", config: {}, secretKeys: [], region: "us-east-1", accountId: "111122223333", program: () => {`,
+        `  new pulumi.CustomResource("test:index:Thing", "thing", { value: pulumi.output(Promise.reject(new Error("the input failed"))) });`,
+        `  return Promise.resolve({});`,
+        `} }).then(() => console.log("resolved"), (error) => console.log("rejected: " + error.message + "; bookkeeping restored: " + (bookkeeping.debuggablePromise(probe, "probe") !== probe)));`,
+      ].join("\n"),
+    );
+    const result = spawnSync(process.execPath, [script], {
+      encoding: "utf8",
+      env: { ...process.env, SWC_NODE_PROJECT: path.join(REPO, "tsconfig.json"), NODE_PATH: path.join(REPO, "node_modules") },
+    });
+    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      status: 0,
+      stdout: 'rejected: error serializing property "value": the input failed; bookkeeping restored: true\n',
+      stderr: "",
+    });
+  });
+
+  it("records the resources and stack outputs as before", async () => {
+    const run = await mockRun(() => {
+      const thing = new Thing("thing", { value: pulumi.output("v") });
+      return Promise.resolve({ urn: thing.urn });
+    });
+    expect(run.resources.map((r) => [r.urn, r.inputs])).toEqual([
+      ["urn:pulumi:engine::inferstack::pulumi:pulumi:Stack$test:index:Thing::thing", { value: "v" }],
+      ["urn:pulumi:engine::inferstack::pulumi:pulumi:Stack::inferstack-engine", {}],
+    ]);
+    expect(run.outputs).toEqual({ urn: "urn:pulumi:engine::inferstack::pulumi:pulumi:Stack$test:index:Thing::thing" });
   });
 });
