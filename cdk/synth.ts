@@ -5,6 +5,7 @@
  * `cdk.json` app and by the tests.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { App, CloudFormationValidatePlugin } from "aws-cdk-lib";
 import { CDK_APP_MODE_CONTEXT } from "aws-cdk-lib/cx-api";
@@ -13,6 +14,7 @@ import { availabilityZoneProblems } from "./context";
 import { foundationStackName } from "./defaults";
 import { type FoundationPlatform } from "./load";
 import { FoundationStack } from "./foundation-stack";
+import { foundationStackSize, stackQuotaProblems } from "./limits";
 import { addNagPacks } from "./nag";
 
 /** One finding in the validation report (`validation-report.json`). */
@@ -60,13 +62,16 @@ export interface FoundationAppOptions {
 
 /**
  * An app with one foundation stack per platform and the rule packs of their tiers. Throws
- * {@link SpecError} when the context lacks a platform's availability zones.
+ * {@link SpecError} when the context lacks a platform's availability zones, or when a stack would
+ * exceed CloudFormation's quotas.
  */
 export function buildFoundationApp(platforms: readonly FoundationPlatform[], options: FoundationAppOptions): { app: App; stacks: FoundationStack[]; checks: string[] } {
   const problems = platforms.flatMap((platform) => availabilityZoneProblems(platform, options.context));
   if (problems.length > 0) throw new SpecError(problems);
   const app = new App({ context: { ...options.context }, analyticsReporting: false, ...(options.outdir === undefined ? {} : { outdir: options.outdir }) });
   const stacks = platforms.map((platform) => new FoundationStack(app, foundationStackName(platform.environment.stack), { platform }));
+  const tooLarge = stacks.flatMap((stack, i) => stackQuotaProblems(platforms[i]!.environment.stack, foundationStackSize(stack)));
+  if (tooLarge.length > 0) throw new SpecError(tooLarge);
   const packs = addNagPacks(
     app,
     stacks.map((stack, i) => ({ stack, tier: platforms[i]!.environment.tier })),
@@ -97,24 +102,42 @@ export interface FoundationSynthesis {
 
 /**
  * Synthesizes the foundation of one platform into `outdir`. Throws {@link SpecError} for missing
- * context (nothing written) and {@link ChecksFailedError} when a check reported an error.
+ * context or a stack beyond CloudFormation's quotas (nothing written) and {@link ChecksFailedError}
+ * when a check reported an error (the assembly, with its report, is written).
  */
 export function synthesizeFoundation(platform: FoundationPlatform, options: FoundationAppOptions & { readonly outdir: string }): FoundationSynthesis {
-  // In memory: a failed check throws with the report instead of the CDK printing it to the console.
-  const { app, stacks, checks } = buildFoundationApp([platform], { ...options, context: { ...options.context, [CDK_APP_MODE_CONTEXT]: "inmemory" } });
-  const reportFile = path.join(options.outdir, REPORT_FILE);
-  // A report left by an earlier run must not pass for this one's.
-  fs.rmSync(reportFile, { force: true });
-  const stack = stacks[0]!;
-  let assembly;
+  // The CDK stages assets while the stacks are built, before any check: it works in a directory of its
+  // own, copied to `outdir` once there is an assembly to keep.
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-synth-"));
   try {
-    assembly = app.synth();
-  } catch (error) {
-    if (fs.existsSync(reportFile)) throw new ChecksFailedError(readReport(reportFile), reportFile);
-    throw error;
+    const inOutdir = (file: string) => path.join(options.outdir, path.relative(staging, file));
+    // In memory: a failed check throws with the report instead of the CDK printing it to the console.
+    const { app, stacks, checks } = buildFoundationApp([platform], { ...options, outdir: staging, context: { ...options.context, [CDK_APP_MODE_CONTEXT]: "inmemory" } });
+    const stack = stacks[0]!;
+    let assembly;
+    try {
+      assembly = app.synth();
+    } catch (error) {
+      const stagedReport = path.join(staging, REPORT_FILE);
+      if (!fs.existsSync(stagedReport)) throw error;
+      keep(staging, options.outdir);
+      throw new ChecksFailedError(readReport(stagedReport), inOutdir(stagedReport));
+    }
+    const artifact = assembly.getStackArtifact(stack.artifactId);
+    const report = readReport(path.join(staging, REPORT_FILE));
+    keep(staging, options.outdir);
+    return { stack, templateFile: path.resolve(inOutdir(artifact.templateFullPath)), template: artifact.template as Record<string, unknown>, report, checks };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
-  const artifact = assembly.getStackArtifact(stack.artifactId);
-  return { stack, templateFile: path.resolve(artifact.templateFullPath), template: artifact.template as Record<string, unknown>, report: readReport(reportFile), checks };
+}
+
+/** Copies the staged assembly to `outdir`, replacing an earlier run's report. */
+function keep(staging: string, outdir: string): void {
+  // A report left by an earlier run must not pass for this one's.
+  fs.rmSync(path.join(outdir, REPORT_FILE), { force: true });
+  fs.mkdirSync(outdir, { recursive: true });
+  fs.cpSync(staging, outdir, { recursive: true });
 }
 
 function readReport(file: string): ValidationReport {
