@@ -100,8 +100,14 @@ environments:
     );
   }
   files.set(`stacks/Pulumi.${BENCH_STACK}.yaml`, stackFile(poolsOn));
+  // What `cdk synth` would otherwise ask AWS for: the availability zones of the stack's account and region.
+  files.set("cdk.context.json", `${JSON.stringify({ [`availability-zones:account=${ACCOUNT_ID}:region=${REGION}`]: ZONES }, null, 2)}\n`);
   return files;
 }
+
+const ACCOUNT_ID = "777788889999";
+const REGION = "us-east-1";
+const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"];
 
 /** The prod stack: node pools sized to hold every pool at full scale, and a budget that covers them. */
 function stackFile(poolsOn: Record<NodePoolName, Set<string>>): string {
@@ -114,7 +120,7 @@ function stackFile(poolsOn: Record<NodePoolName, Set<string>>): string {
   const maxGpus = nodePools.reduce((sum, p) => sum + p.capacity.gpus, 0);
   const maxMonthlyUsd = Math.ceil(nodePools.reduce((sum, p) => sum + p.capacity.monthlyUsd, 0));
   return `config:
-  aws:region: us-east-1
+  aws:region: ${REGION}
   inferstack:grafanaAdminPassword:
     secure: v1:bench
   inferstack:alertPagerdutyRoutingKey:
@@ -124,11 +130,11 @@ function stackFile(poolsOn: Record<NodePoolName, Set<string>>): string {
   inferstack:environment:
     tier: prod
     aws:
-      region: us-east-1
-      accountId: "777788889999"
+      region: ${REGION}
+      accountId: "${ACCOUNT_ID}"
     cluster:
       mode: create
-      admins: ["arn:aws:iam::777788889999:role/platform-admin"]
+      admins: ["arn:aws:iam::${ACCOUNT_ID}:role/platform-admin"]
     budget:
       maxGpus: ${maxGpus}
       maxMonthlyUsd: ${maxMonthlyUsd}

@@ -14,6 +14,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+// The V8 flags `inferstack` sets before its work (bin/inferstack.js), so every measurement runs with them.
+(require("../bin/node-flags") as { applyV8Flags(): void }).applyV8Flags();
 
 const started = performance.now();
 const phases: Record<string, number> = {};
@@ -42,7 +44,8 @@ async function main(): Promise<number> {
     const errors: string[] = [];
     const code = await cli.main([command, stack, "--out", outDir], { out: () => undefined, err: (line) => errors.push(line) }, root);
     lap(command);
-    if (code !== 0) throw new Error(`inferstack ${command} ${stack} exited ${code}:\n${errors.join("\n")}`);
+    // The command's problems, without its progress lines.
+    if (code !== 0) throw new Error(`inferstack ${command} ${stack} exited ${code}: ${errors.filter((line) => !/^(inferstack |\s+[✓…])/.test(line)).join(" ")}`);
     Object.assign(phases, planStepTimings());
     // What the floor does too: resolving the spec and running the program under the mock engine.
     if (phases.resolve !== undefined && phases.run !== undefined) phases.program = phases.resolve + phases.run;

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: `inferstack plan` at 10, 100 and 1,000 models against a floor, the CDK synth of
- * the foundation at the same sizes (when the CLI has `synth`), cold start against the bare SDK load,
+ * the foundation at the same sizes, cold start against the bare SDK load and against its own floor,
  * and type-checking time. Every measurement runs in a fresh process; repetitions are interleaved
  * across sizes and the median is reported. Writes bench/results/<date>.json and the report section of
  * docs/benchmarks.md. `BENCH_REPETITIONS` (default 3) and `BENCH_SIZES` (default 10,100,1000) adjust it.
@@ -14,16 +14,11 @@ import { BENCH_STACK, syntheticProject } from "./catalog";
 import { renderReport, type BenchResults, type Sample, type SynthResult } from "./report";
 
 const ROOT = path.resolve(__dirname, "..");
-/** The V8 flags `inferstack plan` runs with (bin/node-flags.js): the measured processes get them too. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS shared with bin/inferstack.js
-const { NODE_FLAGS } = require("../bin/node-flags") as { NODE_FLAGS: readonly string[] };
 const SIZES = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
 const REPORT_FILE = path.join(ROOT, "docs", "benchmarks.md");
 const REPORT_BEGIN = "<!-- bench:begin (written by npm run bench) -->";
 const REPORT_END = "<!-- bench:end -->";
-/** The CDK synth joins the bench once the CLI has a `synth` command (the CDK issue). */
-const HAS_SYNTH = fs.existsSync(path.join(ROOT, "cli", "commands", "synth.ts"));
 
 /** Runs `args` with Node in a fresh process and returns its wall time, its output and its peak RSS. */
 function node(args: readonly string[], cwd: string): { wallMs: number; stdout: string; maxRssMiB: number } {
@@ -42,9 +37,9 @@ function node(args: readonly string[], cwd: string): { wallMs: number; stdout: s
   return { wallMs, stdout: result.stdout, maxRssMiB };
 }
 
-/** A measurement by bench/child.ts. */
+/** A measurement by bench/child.ts (which sets the V8 flags `inferstack` runs with, bin/node-flags.js). */
 function child(...args: string[]): Sample {
-  const run = node([...NODE_FLAGS, "-r", "@swc-node/register", path.join(__dirname, "child.ts"), ...args], ROOT);
+  const run = node(["-r", "@swc-node/register", path.join(__dirname, "child.ts"), ...args], ROOT);
   const parsed = JSON.parse(run.stdout.trim().split("\n").pop()!) as Omit<Sample, "wallMs">;
   return { ...parsed, wallMs: run.wallMs };
 }
@@ -94,6 +89,7 @@ function main(): void {
   const synthFailures = new Map<number, string>();
   const sdk: Sample[] = [];
   const cold: Sample[] = [];
+  const coldFloor: Sample[] = [];
   for (let rep = 0; rep < REPETITIONS; rep++) {
     for (const size of SIZES) {
       process.stderr.write(`repetition ${rep + 1}/${REPETITIONS}: ${size} models\n`);
@@ -101,11 +97,13 @@ function main(): void {
       plans.get(size)!.push(child("command", "plan", projects.get(size)!, BENCH_STACK, outDir));
       // The floor registers the leaf resources of the plan just written.
       floors.get(size)!.push(child("floor", path.join(outDir, "plan.json"), BENCH_STACK));
-      if (HAS_SYNTH && !synthFailures.has(size)) {
+      if (!synthFailures.has(size)) {
         try {
           synths.get(size)!.push(child("command", "synth", projects.get(size)!, BENCH_STACK, path.join(work, `synth-${size}`)));
         } catch (error) {
-          synthFailures.set(size, `inferstack synth failed: ${String((error as Error).message).split("\n").slice(0, 3).join(" ")}`);
+          // The child's error line: the command, its exit code and its problems.
+          const reason = String((error as Error).message).split("\n").find((line) => line.startsWith("Error: inferstack "));
+          synthFailures.set(size, reason?.slice("Error: ".length) ?? String((error as Error).message).split("\n").slice(0, 3).join(" "));
         }
       }
     }
@@ -113,6 +111,8 @@ function main(): void {
     sdk.push({ wallMs: bare.wallMs, maxRssMiB: bare.maxRssMiB, phases: {} });
     const plan = node([path.join(ROOT, "bin/inferstack.js"), "plan", BENCH_STACK, "--out", path.join(work, "plan-cold")], projects.get(1)!);
     cold.push({ wallMs: plan.wallMs, maxRssMiB: plan.maxRssMiB, phases: {} });
+    // The cold start's floor: the same one-model plan's resources registered by the flat program.
+    coldFloor.push(child("floor", path.join(work, "plan-cold", "plan.json"), BENCH_STACK));
   }
 
   process.stderr.write("tsc --noEmit\n");
@@ -136,21 +136,17 @@ function main(): void {
     repetitions: REPETITIONS,
     sizes: SIZES.map((size) => {
       const failure = synthFailures.get(size);
-      const synth: SynthResult = !HAS_SYNTH
-        ? { skipped: "this branch's CLI has no `synth` command yet: the CDK issue adds it" }
-        : failure !== undefined
-          ? { skipped: failure }
-          : medianSample(synths.get(size)!);
+      const synth: SynthResult = failure !== undefined ? { skipped: failure } : medianSample(synths.get(size)!);
       return { size, plan: medianSample(plans.get(size)!), floor: medianSample(floors.get(size)!), synth };
     }),
-    coldStart: { plan: medianSample(cold), sdk: medianSample(sdk) },
+    coldStart: { plan: medianSample(cold), sdk: medianSample(sdk), floor: medianSample(coldFloor) },
     tscMs,
   };
   const report = renderReport(results);
   process.stdout.write(`${report}\n`);
   const resultsDir = path.join(__dirname, "results");
   fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, `${results.date}.json`), `${JSON.stringify({ ...results, samples: { plans: [...plans], floors: [...floors], sdk, cold } }, null, 2)}\n`);
+  fs.writeFileSync(path.join(resultsDir, `${results.date}.json`), `${JSON.stringify({ ...results, samples: { plans: [...plans], floors: [...floors], sdk, cold, coldFloor } }, null, 2)}\n`);
   updateReportFile(report);
   fs.rmSync(work, { recursive: true, force: true });
 }
