@@ -112,6 +112,13 @@ export function renderReport(r: BenchResults): string {
     const row = [size, ms(p.load), ms(p.resolve), ms(p.run), ms(p.artifacts), `${ms(p.policy)} (${share(p.policy, planMs(plan))})`, ms(p.schemas), ms(p.manifests), ms(p.monitoring), ms(p.write)];
     return `| ${row.join(" | ")} |`;
   });
+  const at = (size: number) => r.sizes.find((s) => s.size === size);
+  const floorScaling = [
+    [1000, 100],
+    [100, 10],
+  ]
+    .filter(([big, small]) => at(big!) && at(small!))
+    .map(([big, small]) => `floor(${big}) / floor(${small}) ${(programMs(at(big!)!.floor) / programMs(at(small!)!.floor)).toFixed(1)}`);
   const synthSkipped = r.sizes.map((s) => s.synth).find((s): s is { skipped: string } => "skipped" in s && r.sizes.every((t) => "skipped" in t.synth));
   const targets = evaluateTargets(r).map((t) => `| ${t.name} | ${t.value} | ${t.limit} | ${t.met ? "met" : "**missed**"} |`);
   return [
@@ -133,6 +140,7 @@ export function renderReport(r: BenchResults): string {
     "",
     `Cold start: \`inferstack plan\` of a one-model catalog ${ms(r.coldStart.plan.wallMs)} (${mib(r.coldStart.plan.maxRssMiB)}) against ${ms(r.coldStart.sdk.wallMs)} (${mib(r.coldStart.sdk.maxRssMiB)}) for \`node -e 'require("@pulumi/pulumi")'\`. Its floor, the same ${r.coldStart.floor.counts?.resources ?? "-"} resources registered by the flat program in a fresh process, takes ${ms(r.coldStart.floor.wallMs)} (${mib(r.coldStart.floor.maxRssMiB)}): ${(r.coldStart.floor.wallMs / r.coldStart.sdk.wallMs).toFixed(2)}× the bare SDK load with none of inferstack's components, renderers or checks, and the plan takes ${(r.coldStart.plan.wallMs / r.coldStart.floor.wallMs).toFixed(2)}× its floor. \`tsc --noEmit\`: ${ms(r.tscMs)}.`,
     "",
+    ...(floorScaling.length === 0 ? [] : [`The floor's own scaling, the SDK alone under the mock engine with the same flags: ${floorScaling.join(", ")}.`, ""]),
     "| target | measured | limit | result |",
     "|---|---:|---:|---|",
     ...targets,

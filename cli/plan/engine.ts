@@ -104,6 +104,8 @@ const bookkeeping = require("@pulumi/pulumi/runtime/debuggable") as PromiseBookk
  */
 function withoutPromiseBookkeeping(): () => void {
   const original = bookkeeping.debuggablePromise;
+  // An SDK without it (a later release may move it) runs as it is: only slower and larger.
+  if (typeof original !== "function") return () => undefined;
   bookkeeping.debuggablePromise = (promise) => promise;
   return () => {
     bookkeeping.debuggablePromise = original;

@@ -102,12 +102,12 @@ describe("the installed command", () => {
     );
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS shared with bin/inferstack.js
     const { V8_FLAGS } = require("../../bin/node-flags") as { V8_FLAGS: string[] };
-    expect(V8_FLAGS).toEqual(["--heap-growing-percent=15"]);
+    expect(V8_FLAGS).toEqual(["--heap-growing-percent=25"]);
     for (const command of ["plan", "policy", "validate"]) {
       fs.rmSync(log, { force: true });
       const result = spawnSync(process.execPath, ["-r", probe, path.join(REPO, "bin/inferstack.js"), command, "qa"], { encoding: "utf8", cwd: REPO });
       const entries = fs.readFileSync(log, "utf8").trim().split("\n").map((line) => JSON.parse(line) as unknown);
-      expect({ status: result.status, entries }).toEqual({ status: 2, entries: [{ flag: "--heap-growing-percent=15", swcLoaded: false }] });
+      expect({ status: result.status, entries }).toEqual({ status: 2, entries: [{ flag: "--heap-growing-percent=25", swcLoaded: false }] });
     }
   });
 

@@ -56,6 +56,11 @@ describe("stack formatting during the mock run", () => {
 });
 
 describe("the SDK's promise bookkeeping during the mock run", () => {
+  it("is where the pinned SDK keeps it", () => {
+    // The plan's memory figures rely on it (docs/benchmarks.md): an SDK upgrade that moves it fails here.
+    expect(typeof bookkeeping.debuggablePromise).toBe("function");
+  });
+
   it("hands each promise back as it is during the run, and is restored afterwards", async () => {
     const probe = Promise.resolve(1);
     let during: Promise<number> | undefined;
