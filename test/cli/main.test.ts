@@ -3,7 +3,7 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import { findProjectRoot, main, PROJECT_ROOT } from "../../cli/main";
-import { REPO, tempProject } from "../helpers/input";
+import { REPO, runScript, tempProject } from "../helpers/input";
 
 function capture() {
   const out: string[] = [];
@@ -112,23 +112,16 @@ describe("the installed command", () => {
   });
 
   it("exits 3 with one line when the command stops waiting on a promise that never settles", () => {
-    // The probe stands in for cli/main: its command waits on a promise nothing settles, so the event loop runs dry.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-hang-"));
-    const probe = path.join(dir, "probe.js");
-    fs.writeFileSync(
-      probe,
+    // The preloaded script stands in for cli/main: its command waits on a promise nothing settles, so the event loop runs dry.
+    const result = runScript(
       [
         `require("@swc-node/register");`,
         `const file = require.resolve(${JSON.stringify(path.join(REPO, "cli/main"))});`,
         `require.cache[file] = { id: file, filename: file, loaded: true, exports: { main: () => new Promise(() => {}) } };`,
-      ].join("\n"),
+      ],
+      (script) => ["-r", script, path.join(REPO, "bin/inferstack.js"), "plan", "dev"],
     );
-    const result = spawnSync(process.execPath, ["-r", probe, path.join(REPO, "bin/inferstack.js"), "plan", "dev"], {
-      encoding: "utf8",
-      cwd: REPO,
-      env: { ...process.env, SWC_NODE_PROJECT: path.join(REPO, "tsconfig.json"), NODE_PATH: path.join(REPO, "node_modules") },
-    });
-    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+    expect(result).toEqual({
       status: 3,
       stdout: "",
       stderr: "internal error: the command stopped before it finished: it was waiting on a promise that nothing settles (an Output that never resolves?)\n",

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -59,4 +60,20 @@ export function tempProject(edits: Record<string, string | null> = {}): string {
     }
   }
   return dir;
+}
+
+/**
+ * Writes `lines` to a script in a temporary directory and runs Node with `argsFor(script)`, resolving
+ * this repository's modules and compiling its TypeScript with swc. For behaviour only a process of its
+ * own shows: exit codes, unhandled rejections, the event loop running dry.
+ */
+export function runScript(lines: readonly string[], argsFor: (script: string) => string[] = (script) => [script]): { status: number | null; stdout: string; stderr: string } {
+  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-script-")), "script.js");
+  fs.writeFileSync(script, lines.join("\n"));
+  const result = spawnSync(process.execPath, argsFor(script), {
+    encoding: "utf8",
+    cwd: REPO,
+    env: { ...process.env, SWC_NODE_PROJECT: path.join(REPO, "tsconfig.json"), NODE_PATH: path.join(REPO, "node_modules") },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,10 +1,7 @@
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { runUnderMocks, withoutProbeStacks, type MockRunArgs } from "../../../cli/plan/engine";
-import { REPO } from "../../helpers/input";
+import { REPO, runScript } from "../../helpers/input";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal SDK module: its .d.ts declares nothing
 const bookkeeping = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise<T>(promise: Promise<T>, context: string): Promise<T> };
@@ -74,27 +71,18 @@ describe("the SDK's promise bookkeeping during the mock run", () => {
 
   it("fails the run with the error of a registration that failed, instead of crashing the process after it", () => {
     // In a process of its own: jest keeps unhandled rejections, through which the SDK reports the failure, to itself.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-engine-"));
-    const script = path.join(dir, "reject.js");
-    fs.writeFileSync(
-      script,
-      [
-        `require("@swc-node/register");`,
-        `const pulumi = require("@pulumi/pulumi");`,
-        `const { runUnderMocks } = require(${JSON.stringify(path.join(REPO, "cli/plan/engine"))});`,
-        `const bookkeeping = require("@pulumi/pulumi/runtime/debuggable");`,
-        `const probe = Promise.resolve(1);`,
-        `runUnderMocks({ project: "inferstack", stack: "engine", config: {}, secretKeys: [], region: "us-east-1", accountId: "111122223333", program: () => {`,
-        `  new pulumi.CustomResource("test:index:Thing", "thing", { value: pulumi.output(Promise.reject(new Error("the input failed"))) });`,
-        `  return Promise.resolve({});`,
-        `} }).then(() => console.log("resolved"), (error) => console.log("rejected: " + error.message + "; bookkeeping restored: " + (bookkeeping.debuggablePromise(probe, "probe") !== probe)));`,
-      ].join("\n"),
-    );
-    const result = spawnSync(process.execPath, [script], {
-      encoding: "utf8",
-      env: { ...process.env, SWC_NODE_PROJECT: path.join(REPO, "tsconfig.json"), NODE_PATH: path.join(REPO, "node_modules") },
-    });
-    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+    const result = runScript([
+      `require("@swc-node/register");`,
+      `const pulumi = require("@pulumi/pulumi");`,
+      `const { runUnderMocks } = require(${JSON.stringify(path.join(REPO, "cli/plan/engine"))});`,
+      `const bookkeeping = require("@pulumi/pulumi/runtime/debuggable");`,
+      `const probe = Promise.resolve(1);`,
+      `runUnderMocks({ project: "inferstack", stack: "engine", config: {}, secretKeys: [], region: "us-east-1", accountId: "111122223333", program: () => {`,
+      `  new pulumi.CustomResource("test:index:Thing", "thing", { value: pulumi.output(Promise.reject(new Error("the input failed"))) });`,
+      `  return Promise.resolve({});`,
+      `} }).then(() => console.log("resolved"), (error) => console.log("rejected: " + error.message + "; bookkeeping restored: " + (bookkeeping.debuggablePromise(probe, "probe") !== probe)));`,
+    ]);
+    expect(result).toEqual({
       status: 0,
       stdout: 'rejected: error serializing property "value": the input failed; bookkeeping restored: true\n',
       stderr: "",
