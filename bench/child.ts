@@ -14,8 +14,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-// The V8 flags `inferstack` sets before its work (bin/inferstack.js), so every measurement runs with them.
+// What `inferstack` does before its work (bin/inferstack.js), so every measurement starts like it: its
+// V8 flags, and the SDK's function-serialization modules deferred (this file runs under bin/register.js).
 (require("../bin/node-flags") as { applyV8Flags(): void }).applyV8Flags();
+(require("../bin/sdk-modules") as { deferSdkModules(): void }).deferSdkModules();
 
 const started = performance.now();
 const phases: Record<string, number> = {};

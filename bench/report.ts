@@ -32,7 +32,8 @@ export interface BenchResults {
    * `inferstack plan` of a one-model catalog, the bare `require("@pulumi/pulumi")`, and the floor of that
    * plan (its resources registered by the flat program with the SDK and both provider packages loaded).
    */
-  readonly coldStart: { readonly plan: Sample; readonly sdk: Sample; readonly floor: Sample };
+  /** Medians of `runs` cold starts and as many bare SDK loads, interleaved; the floor once per repetition. */
+  readonly coldStart: { readonly plan: Sample; readonly sdk: Sample; readonly floor: Sample; readonly runs?: number };
   readonly tscMs: number;
 }
 
@@ -138,7 +139,7 @@ export function renderReport(r: BenchResults): string {
       ? `CDK synth of the foundation: not measured (${synthSkipped.skipped}).`
       : `CDK synth of the foundation: ${r.sizes.map((s) => `${s.size} models ${synthCell(s.synth)}`).join("; ")}.`,
     "",
-    `Cold start: \`inferstack plan\` of a one-model catalog ${ms(r.coldStart.plan.wallMs)} (${mib(r.coldStart.plan.maxRssMiB)}) against ${ms(r.coldStart.sdk.wallMs)} (${mib(r.coldStart.sdk.maxRssMiB)}) for \`node -e 'require("@pulumi/pulumi")'\`. Its floor, the same ${r.coldStart.floor.counts?.resources ?? "-"} resources registered by the flat program in a fresh process, takes ${ms(r.coldStart.floor.wallMs)} (${mib(r.coldStart.floor.maxRssMiB)}): ${(r.coldStart.floor.wallMs / r.coldStart.sdk.wallMs).toFixed(2)}× the bare SDK load with none of inferstack's components, renderers or checks, and the plan takes ${(r.coldStart.plan.wallMs / r.coldStart.floor.wallMs).toFixed(2)}× its floor. \`tsc --noEmit\`: ${ms(r.tscMs)}.`,
+    `Cold start${r.coldStart.runs === undefined ? "" : ` (medians of ${r.coldStart.runs} runs)`}: \`inferstack plan\` of a one-model catalog ${ms(r.coldStart.plan.wallMs)} (${mib(r.coldStart.plan.maxRssMiB)}) against ${ms(r.coldStart.sdk.wallMs)} (${mib(r.coldStart.sdk.maxRssMiB)}) for \`node -e 'require("@pulumi/pulumi")'\`. Its floor, the same ${r.coldStart.floor.counts?.resources ?? "-"} resources registered by the flat program in a fresh process, takes ${ms(r.coldStart.floor.wallMs)} (${mib(r.coldStart.floor.maxRssMiB)}): ${(r.coldStart.floor.wallMs / r.coldStart.sdk.wallMs).toFixed(2)}× the bare SDK load with none of inferstack's components, renderers or checks, and the plan takes ${(r.coldStart.plan.wallMs / r.coldStart.floor.wallMs).toFixed(2)}× its floor. \`tsc --noEmit\`: ${ms(r.tscMs)}.`,
     "",
     ...(floorScaling.length === 0 ? [] : [`The floor's own scaling, the SDK alone under the mock engine with the same flags: ${floorScaling.join(", ")}.`, ""]),
     "| target | measured | limit | result |",

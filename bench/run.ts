@@ -16,6 +16,8 @@ import { renderReport, type BenchResults, type Sample, type SynthResult } from "
 const ROOT = path.resolve(__dirname, "..");
 const SIZES = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
+/** Cold starts (and bare SDK loads) per repetition, interleaved. */
+const COLD_START_RUNS = 3;
 const REPORT_FILE = path.join(ROOT, "docs", "benchmarks.md");
 const REPORT_BEGIN = "<!-- bench:begin (written by npm run bench) -->";
 const REPORT_END = "<!-- bench:end -->";
@@ -27,7 +29,7 @@ function node(args: readonly string[], cwd: string): { wallMs: number; stdout: s
   const result = spawnSync(process.execPath, ["-r", path.join(__dirname, "peak-rss.cjs"), ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), BENCH_PEAK_RSS_FILE: rssFile },
+    env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = performance.now() - start;
@@ -37,9 +39,9 @@ function node(args: readonly string[], cwd: string): { wallMs: number; stdout: s
   return { wallMs, stdout: result.stdout, maxRssMiB };
 }
 
-/** A measurement by bench/child.ts (which sets the V8 flags `inferstack` runs with, bin/node-flags.js). */
+/** A measurement by bench/child.ts, which starts its process as `inferstack` does (bin/register.js, V8 flags, deferred SDK modules). */
 function child(...args: string[]): Sample {
-  const run = node(["-r", "@swc-node/register", path.join(__dirname, "child.ts"), ...args], ROOT);
+  const run = node(["-r", path.join(ROOT, "bin", "register.js"), path.join(__dirname, "child.ts"), ...args], ROOT);
   const parsed = JSON.parse(run.stdout.trim().split("\n").pop()!) as Omit<Sample, "wallMs">;
   return { ...parsed, wallMs: run.wallMs };
 }
@@ -107,10 +109,13 @@ function main(): void {
         }
       }
     }
-    const bare = node(["-e", 'require("@pulumi/pulumi")'], ROOT);
-    sdk.push({ wallMs: bare.wallMs, maxRssMiB: bare.maxRssMiB, phases: {} });
-    const plan = node([path.join(ROOT, "bin/inferstack.js"), "plan", BENCH_STACK, "--out", path.join(work, "plan-cold")], projects.get(1)!);
-    cold.push({ wallMs: plan.wallMs, maxRssMiB: plan.maxRssMiB, phases: {} });
+    // Start-up takes about a second and varies most with other jobs on the machine: more samples.
+    for (let run = 0; run < COLD_START_RUNS; run++) {
+      const bare = node(["-e", 'require("@pulumi/pulumi")'], ROOT);
+      sdk.push({ wallMs: bare.wallMs, maxRssMiB: bare.maxRssMiB, phases: {} });
+      const plan = node([path.join(ROOT, "bin/inferstack.js"), "plan", BENCH_STACK, "--out", path.join(work, "plan-cold")], projects.get(1)!);
+      cold.push({ wallMs: plan.wallMs, maxRssMiB: plan.maxRssMiB, phases: {} });
+    }
     // The cold start's floor: the same one-model plan's resources registered by the flat program.
     coldFloor.push(child("floor", path.join(work, "plan-cold", "plan.json"), BENCH_STACK));
   }
@@ -139,7 +144,7 @@ function main(): void {
       const synth: SynthResult = failure !== undefined ? { skipped: failure } : medianSample(synths.get(size)!);
       return { size, plan: medianSample(plans.get(size)!), floor: medianSample(floors.get(size)!), synth };
     }),
-    coldStart: { plan: medianSample(cold), sdk: medianSample(sdk), floor: medianSample(coldFloor) },
+    coldStart: { plan: medianSample(cold), sdk: medianSample(sdk), floor: medianSample(coldFloor), runs: cold.length },
     tscMs,
   };
   const report = renderReport(results);

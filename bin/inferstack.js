@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `inferstack` command. TypeScript sources are compiled on load by swc (no build step).
-const path = require("node:path");
 const { applyV8Flags } = require("./node-flags");
+const { deferSdkModules } = require("./sdk-modules");
 
 applyV8Flags();
-process.env.SWC_NODE_PROJECT ??= path.join(__dirname, "..", "tsconfig.json");
-require("@swc-node/register");
+deferSdkModules();
+require("./register");
 let finished = false;
 process.on("exit", () => {
   // The event loop ran dry while the command still waited on a promise nothing would settle.

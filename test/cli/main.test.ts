@@ -3,7 +3,7 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import { findProjectRoot, main, PROJECT_ROOT } from "../../cli/main";
-import { REPO, runScript, tempProject } from "../helpers/input";
+import { REGISTER, REPO, runScript, tempProject } from "../helpers/input";
 
 function capture() {
   const out: string[] = [];
@@ -96,7 +96,7 @@ describe("the installed command", () => {
         `const fs = require("node:fs"), v8 = require("node:v8"), cp = require("node:child_process");`,
         `const record = (entry) => fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(entry) + "\\n");`,
         `const setFlags = v8.setFlagsFromString;`,
-        `v8.setFlagsFromString = (flag) => { record({ flag, swcLoaded: Object.keys(require.cache).some((f) => f.includes("@swc-node")) }); setFlags(flag); };`,
+        `v8.setFlagsFromString = (flag) => { record({ flag, compilerLoaded: Object.keys(require.cache).some((f) => f.endsWith("register.js") || f.includes("@swc")) }); setFlags(flag); };`,
         `for (const name of ["spawn", "spawnSync", "fork", "exec", "execFile", "execSync", "execFileSync"]) { const f = cp[name]; cp[name] = (...a) => { record({ started: name }); return f(...a); }; }`,
       ].join("\n"),
     );
@@ -107,7 +107,7 @@ describe("the installed command", () => {
       fs.rmSync(log, { force: true });
       const result = spawnSync(process.execPath, ["-r", probe, path.join(REPO, "bin/inferstack.js"), command, "qa"], { encoding: "utf8", cwd: REPO });
       const entries = fs.readFileSync(log, "utf8").trim().split("\n").map((line) => JSON.parse(line) as unknown);
-      expect({ status: result.status, entries }).toEqual({ status: 2, entries: [{ flag: "--heap-growing-percent=25", swcLoaded: false }] });
+      expect({ status: result.status, entries }).toEqual({ status: 2, entries: [{ flag: "--heap-growing-percent=25", compilerLoaded: false }] });
     }
   });
 
@@ -115,7 +115,7 @@ describe("the installed command", () => {
     // The preloaded script stands in for cli/main: its command waits on a promise nothing settles, so the event loop runs dry.
     const result = runScript(
       [
-        `require("@swc-node/register");`,
+        `require(${JSON.stringify(REGISTER)});`,
         `const file = require.resolve(${JSON.stringify(path.join(REPO, "cli/main"))});`,
         `require.cache[file] = { id: file, filename: file, loaded: true, exports: { main: () => new Promise(() => {}) } };`,
       ],

@@ -10,6 +10,9 @@ import { parseStackFile } from "../../components/spec/stack-file";
 /** Root of this repository. */
 export const REPO = path.resolve(__dirname, "../..");
 
+/** The require hook that compiles this repository's TypeScript (`require(REGISTER)` in a script). */
+export const REGISTER = path.join(REPO, "bin", "register.js");
+
 /** The shipped stacks. */
 export const SHIPPED_STACKS = ["dev", "staging", "prod"] as const;
 
@@ -64,8 +67,8 @@ export function tempProject(edits: Record<string, string | null> = {}): string {
 
 /**
  * Writes `lines` to a script in a temporary directory and runs Node with `argsFor(script)`, resolving
- * this repository's modules and compiling its TypeScript with swc. For behaviour only a process of its
- * own shows: exit codes, unhandled rejections, the event loop running dry.
+ * this repository's modules (a script that loads its TypeScript requires `REGISTER` first). For
+ * behaviour only a process of its own shows: exit codes, unhandled rejections, the event loop running dry.
  */
 export function runScript(lines: readonly string[], argsFor: (script: string) => string[] = (script) => [script]): { status: number | null; stdout: string; stderr: string } {
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-script-")), "script.js");
@@ -73,7 +76,7 @@ export function runScript(lines: readonly string[], argsFor: (script: string) =>
   const result = spawnSync(process.execPath, argsFor(script), {
     encoding: "utf8",
     cwd: REPO,
-    env: { ...process.env, SWC_NODE_PROJECT: path.join(REPO, "tsconfig.json"), NODE_PATH: path.join(REPO, "node_modules") },
+    env: { ...process.env, NODE_PATH: path.join(REPO, "node_modules") },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

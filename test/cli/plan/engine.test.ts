@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { runUnderMocks, withoutProbeStacks, type MockRunArgs } from "../../../cli/plan/engine";
-import { REPO, runScript } from "../../helpers/input";
+import { REGISTER, REPO, runScript } from "../../helpers/input";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal SDK module: its .d.ts declares nothing
 const bookkeeping = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise<T>(promise: Promise<T>, context: string): Promise<T> };
@@ -72,7 +72,7 @@ describe("the SDK's promise bookkeeping during the mock run", () => {
   it("fails the run with the error of a registration that failed, instead of crashing the process after it", () => {
     // In a process of its own: jest keeps unhandled rejections, through which the SDK reports the failure, to itself.
     const result = runScript([
-      `require("@swc-node/register");`,
+      `require(${JSON.stringify(REGISTER)});`,
       `const pulumi = require("@pulumi/pulumi");`,
       `const { runUnderMocks } = require(${JSON.stringify(path.join(REPO, "cli/plan/engine"))});`,
       `const bookkeeping = require("@pulumi/pulumi/runtime/debuggable");`,
