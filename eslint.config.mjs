@@ -18,6 +18,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every command loads what these import: a package index would load every namespace of it.
+    files: ["stacks/**/*.ts", "components/**/*.ts", "policies/**/*.ts", "cli/**/*.ts", "cdk/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@pulumi/aws", message: "Import AWS from components/aws-sdk.ts (each namespace from its own module).", allowTypeImports: true },
+            { name: "@pulumi/kubernetes", message: "Import Kubernetes from components/kubernetes-sdk.ts (each kind from its own module).", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -6,8 +6,7 @@
  * for every property of its schema, not only for the inputs given), and the difference would be
  * counted against inferstack.
  */
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 
 /** One resource of `plan.json`. */
@@ -22,22 +21,42 @@ export interface PlannedResource {
 
 type Constructor = new (name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
-/** Kubernetes API groups as the SDK's module names: the group's first label (`rbac.authorization.k8s.io` → `rbac`, `helm.sh` → `helm`). */
-function kubernetesModule(group: string): string {
-  return group.split(".")[0]!;
-}
-
-/** The SDK class of a type token: `aws:iam/role:Role` → `aws.iam.Role`, `kubernetes:apps/v1:Deployment` → `k8s.apps.v1.Deployment`. */
-export function sdkClass(type: string): Constructor | undefined {
+/**
+ * The module of the SDK that defines a type token's class, which the floor loads alone, as inferstack
+ * loads only the modules it uses: `aws:iam/role:Role` → `@pulumi/aws/iam/role`,
+ * `kubernetes:apps/v1:Deployment` → `@pulumi/kubernetes/apps/v1/deployment`, with a Kubernetes API
+ * group as the SDK's module name (its first label: `rbac.authorization.k8s.io` → `rbac`).
+ */
+function sdkModule(type: string): string | undefined {
   const [pkg, module, name] = type.split(":") as [string, string, string];
-  const lookup = (root: unknown, path: readonly string[]) => path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
-  if (pkg === "aws") return lookup(aws, [module.split("/")[0]!, name]) as Constructor | undefined;
+  const file = `${name[0]!.toLowerCase()}${name.slice(1)}`;
+  if (pkg === "aws") return `@pulumi/aws/${module.split("/")[0]!}/${file}`;
   if (pkg === "kubernetes") {
     const [group, version] = module.split("/") as [string, string];
-    return lookup(k8s, [kubernetesModule(group), version, name]) as Constructor | undefined;
+    return `@pulumi/kubernetes/${group.split(".")[0]!}/${version}/${file}`;
   }
   return undefined;
 }
+
+/** The SDK class of a type token (see `sdkModule`), or undefined when the SDK has none. */
+export function sdkClass(type: string): Constructor | undefined {
+  const module = sdkModule(type);
+  if (module === undefined) return undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is named by the type token
+    return (require(module) as Record<string, Constructor | undefined>)[type.split(":")[2]!];
+  } catch (error) {
+    // No such module: a kind the SDK has no class for.
+    if ((error as { code?: string }).code === "MODULE_NOT_FOUND") return undefined;
+    throw error;
+  }
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- each class from its own module, see sdkModule */
+const loadAwsProvider = () => (require("@pulumi/aws/provider") as { Provider: Constructor }).Provider;
+const loadKubernetesProvider = () => (require("@pulumi/kubernetes/provider") as { Provider: Constructor }).Provider;
+const loadCustomResource = () => (require("@pulumi/kubernetes/apiextensions/customResource") as typeof k8s.apiextensions).CustomResource;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Registers every custom resource of `resources` with no parents and no components; custom
@@ -48,14 +67,15 @@ export function registerFloor(resources: readonly PlannedResource[]): void {
   const providers = new Map<string, pulumi.ProviderResource>();
   for (const r of resources.filter((x) => x.custom && x.type.startsWith("pulumi:providers:"))) {
     const pkg = r.type.slice("pulumi:providers:".length);
-    providers.set(r.urn, pkg === "aws" ? new aws.Provider(r.name, r.inputs) : new k8s.Provider(r.name, r.inputs));
+    const Provider = pkg === "aws" ? loadAwsProvider() : loadKubernetesProvider();
+    providers.set(r.urn, new Provider(r.name, r.inputs) as pulumi.ProviderResource);
   }
   for (const r of resources.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:"))) {
     const provider = r.provider ? providers.get(r.provider) : undefined;
     const opts = provider ? { provider } : {};
     const Class = sdkClass(r.type);
     if (Class) new Class(r.name, r.inputs, opts);
-    else if (r.type.startsWith("kubernetes:")) new k8s.apiextensions.CustomResource(r.name, r.inputs as k8s.apiextensions.CustomResourceArgs, opts);
+    else if (r.type.startsWith("kubernetes:")) new (loadCustomResource())(r.name, r.inputs as k8s.apiextensions.CustomResourceArgs, opts);
     else throw new Error(`the floor has no SDK class for ${r.type}`);
   }
 }

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { roleNamePrefix } from "../identity/names";
 import { renderIrsaTrustPolicy, SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../identity/scopes";

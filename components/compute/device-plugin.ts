@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../kubernetes-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { TOKENS } from "../tokens";
 import { DEVICE_PLUGIN_CHART, renderDevicePluginValues } from "./device-plugin-values";

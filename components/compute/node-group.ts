@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { type ResolvedNodeGroup } from "../resolve/foundation-types";
 import { nodeGroupNamePrefix } from "../identity/names";

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../kubernetes-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { type ResolvedDiscovery, type ResolvedEnvironment } from "../resolve/types";
 import { TOKENS } from "../tokens";

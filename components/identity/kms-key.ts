@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws-sdk";
 import type * as pulumi from "@pulumi/pulumi";
 import { AWS_TAGS } from "../labels";
 import { KEY_SETTINGS, keyDescription, renderKeyPolicy, type KeyContext, type KeyPurpose } from "./kms";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { AWS_TAGS } from "../labels";
 import { type ResolvedWorkloadIdentity } from "../resolve/foundation-types";

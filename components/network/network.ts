@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { renderServiceTrustPolicy } from "../compute/render";
 import { type ResolvedNetwork } from "../resolve/foundation-types";

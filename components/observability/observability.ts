@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../kubernetes-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedMonitoring, type ResolvedServerPool } from "../resolve/types";

@@ -1,5 +1,5 @@
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import * as aws from "../aws-sdk";
+import * as k8s from "../kubernetes-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { NvidiaDevicePlugin } from "../compute/device-plugin";
 import { devicePluginPools } from "../compute/device-plugin-values";

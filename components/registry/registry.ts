@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws-sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { foundationKey } from "../identity/kms-key";
 import { type KeyContext } from "../identity/kms";
