@@ -10,8 +10,9 @@ import { type FoundationStack } from "./foundation-stack";
 
 /**
  * At most this many resources and outputs in one template (AWS CloudFormation User Guide,
- * "Understand CloudFormation quotas": 500 resources and 200 outputs since October 2020). The CDK
- * itself refuses more than 500 resources at synthesis; nothing checks the outputs before a deploy.
+ * "Understand CloudFormation quotas", docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/
+ * cloudformation-limits.html). The CDK itself refuses more than 500 resources at synthesis
+ * (TooManyResourcesInStack); nothing checks the outputs before a deploy.
  */
 export const STACK_QUOTAS = Object.freeze({ resources: 500, outputs: 200 });
 
