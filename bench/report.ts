@@ -30,9 +30,9 @@ export interface BenchResults {
   readonly sizes: readonly { readonly size: number; readonly plan: Sample; readonly floor: Sample; readonly synth: SynthResult }[];
   /**
    * `inferstack plan` of a one-model catalog, the bare `require("@pulumi/pulumi")`, and the floor of that
-   * plan (its resources registered by the flat program with the SDK and both provider packages loaded).
+   * plan (its resources registered by the flat program with the SDK and the provider modules it uses):
+   * medians of `runs` cold starts and as many bare SDK loads, interleaved, and of one floor per repetition.
    */
-  /** Medians of `runs` cold starts and as many bare SDK loads, interleaved; the floor once per repetition. */
   readonly coldStart: { readonly plan: Sample; readonly sdk: Sample; readonly floor: Sample; readonly runs?: number };
   readonly tscMs: number;
 }

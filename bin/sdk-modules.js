@@ -1,20 +1,21 @@
-// Modules the Pulumi SDK requires when it loads but uses only to serialize a function's code
-// (`pulumi.runtime.serializeFunction`, behind dynamic providers and function serialization): the
-// TypeScript compiler, which parses the function's text, and npm's arborist, which reads the package
-// tree for the function's code paths. inferstack serializes no function, and loading the two was
-// about half of `require("@pulumi/pulumi")` (0.4 s of 0.65 s on the bench machine).
+// Modules the Pulumi SDK requires when it loads but inferstack's commands never use: what the SDK
+// needs only to serialize a function's code (`pulumi.runtime.serializeFunction`, behind dynamic
+// providers and callbacks), namely TypeScript's compiler, which parses the function's text, and npm's
+// arborist and normalize-package-data, which read the package tree for the function's code paths;
+// and the Automation API (`pulumi.automation`), which drives the Pulumi CLI. They are four fifths of
+// `require("@pulumi/pulumi")`: 0.48-0.56 s with them, 0.09-0.11 s without (bench machine).
 //
 // deferSdkModules() puts a stand-in for each into Node's module cache before the SDK loads. The SDK
 // gets the stand-in; the first time anything reads from it, the real module loads and every read is
-// passed on to it, so code that serializes a function still works, only later. A stand-in says it is
-// an ES module (`__esModule`), so that TypeScript's and swc's import helpers hand it on as it is
-// instead of copying (and so reading) every export. An SDK release that requires them from elsewhere
-// or not at all only makes this a no-op. Only the `inferstack` command and the bench use it: under
-// `pulumi up` the language host loads the SDK.
+// passed on to it, so code that serializes a function or automates a stack still works, only later. A
+// stand-in says it is an ES module (`__esModule`), so that TypeScript's and swc's import helpers hand
+// it on as it is instead of copying (and so reading) every export. An SDK release that requires them
+// from elsewhere, or reads them as it loads, only makes this a no-op. Only the `inferstack` command and
+// the bench use it: under `pulumi up` the language host loads the SDK.
 const Module = require("node:module");
 const path = require("node:path");
 
-const DEFERRED_MODULES = Object.freeze(["typescript", "@npmcli/arborist", "@pulumi/pulumi/automation"]);
+const DEFERRED_MODULES = Object.freeze(["typescript", "@npmcli/arborist", "normalize-package-data", "@pulumi/pulumi/automation"]);
 
 /** Replaces each of DEFERRED_MODULES, as the SDK resolves it, by a stand-in that loads it when first used. */
 function deferSdkModules() {
