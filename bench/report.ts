@@ -27,7 +27,8 @@ export interface BenchResults {
     readonly loadAverage: { readonly start: readonly number[]; readonly end: readonly number[] };
   };
   readonly repetitions: number;
-  readonly sizes: readonly { readonly size: number; readonly plan: Sample; readonly floor: Sample; readonly synth: SynthResult }[];
+  /** Per size: medians of `runs` plans and as many floors (of one synth per repetition). */
+  readonly sizes: readonly { readonly size: number; readonly runs?: number; readonly plan: Sample; readonly floor: Sample; readonly synth: SynthResult }[];
   /**
    * `inferstack plan` of a one-model catalog, the bare `require("@pulumi/pulumi")`, and the floor of that
    * plan (its resources registered by the flat program with the SDK and the provider modules it uses):
@@ -90,6 +91,14 @@ function synthCell(synth: SynthResult): string {
   return "skipped" in synth ? `not measured (${synth.skipped})` : `${ms(synth.wallMs)}, ${mib(synth.maxRssMiB)}`;
 }
 
+/** How many plans and floors the medians of the sizes that ran more than one per repetition are of. */
+function pairedNote(r: BenchResults): string {
+  const more = r.sizes.filter((s) => (s.runs ?? r.repetitions) > r.repetitions);
+  if (more.length === 0) return "";
+  const sizes = more.map((s) => s.size.toLocaleString("en-US")).join(" and ");
+  return `; at ${sizes} models, medians of ${more[0]!.runs} plans and ${more[0]!.runs} floors, each floor run right after its plan`;
+}
+
 /** The Markdown report printed by the bench and kept in docs/benchmarks.md. */
 export function renderReport(r: BenchResults): string {
   const m = r.machine;
@@ -123,7 +132,7 @@ export function renderReport(r: BenchResults): string {
   const synthSkipped = r.sizes.map((s) => s.synth).find((s): s is { skipped: string } => "skipped" in s && r.sizes.every((t) => "skipped" in t.synth));
   const targets = evaluateTargets(r).map((t) => `| ${t.name} | ${t.value} | ${t.limit} | ${t.met ? "met" : "**missed**"} |`);
   return [
-    `Measured ${r.date} with \`${r.command}\` on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load average ${load(m.loadAverage.start)} at the start and ${load(m.loadAverage.end)} at the end (other jobs share the machine). Medians of ${r.repetitions} interleaved repetitions, each in a fresh process.`,
+    `Measured ${r.date} with \`${r.command}\` on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load average ${load(m.loadAverage.start)} at the start and ${load(m.loadAverage.end)} at the end (other jobs share the machine). Medians of ${r.repetitions} interleaved repetitions, each measurement in a fresh process${pairedNote(r)}.`,
     "",
     "| models | resources | `inferstack plan` wall (process) | plan (in-process) | peak RSS | resolve + run | floor: run | floor peak RSS | resolve + run / floor |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
