@@ -2,8 +2,9 @@
  * `npm run bench`: `inferstack plan` at 10, 100 and 1,000 models against a floor, the CDK synth of
  * the foundation at the same sizes, cold start against the bare SDK load and against its own floor,
  * and type-checking time. Every measurement runs in a fresh process; repetitions are interleaved
- * across sizes and the median is reported (the quick measurements run several times per repetition). Writes bench/results/<date>.json and the report section of
- * docs/benchmarks.md. `BENCH_REPETITIONS` (default 3) and `BENCH_SIZES` (default 10,100,1000) adjust it.
+ * across sizes and the median is reported (the quick measurements run several times per repetition).
+ * Writes bench/results/<date>.json and the report section of docs/benchmarks.md. `BENCH_REPETITIONS`
+ * (default 3) and `BENCH_SIZES` (default 10,100,1000) adjust it.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";

@@ -3,9 +3,10 @@
 // script) starts as fast as the next one. Tests are compiled by jest, which has its own cache.
 const fs = require("node:fs");
 const path = require("node:path");
-const { compile } = require("./register");
+const { CACHE_DIR, compile } = require("./register");
 
-const ROOT = path.join(__dirname, "..");
+// As Node resolves it: the cache is keyed by the path the require hook is given.
+const ROOT = fs.realpathSync(path.join(__dirname, ".."));
 const SOURCE_DIRECTORIES = ["bench", "cdk", "cli", "components", "examples", "policies", "stacks"];
 
 function typescriptFiles(directory) {
@@ -26,4 +27,4 @@ for (const directory of SOURCE_DIRECTORIES) {
     count += 1;
   }
 }
-process.stdout.write(`inferstack: ${count} TypeScript files compiled into ${path.relative(ROOT, require("./register").CACHE_DIR)}\n`);
+process.stdout.write(`inferstack: ${count} TypeScript files in the compile cache (${path.relative(ROOT, CACHE_DIR)})\n`);

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -137,6 +138,24 @@ describe("the TypeScript compile hook", () => {
     const blocker = path.join(dir, "not-a-directory");
     fs.writeFileSync(blocker, "");
     expect(runHook(file, path.join(blocker, "cache"))).toEqual({ message: "thrown uncached", frame: `at Object.fail (${file}:4:9)`, compiler: true, typescript: false });
+  });
+});
+
+describe("the compile cache filled by npm ci", () => {
+  it("holds every file a plan loads, so the first plan after install compiles nothing", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-warm-"));
+    const cache = path.join(dir, "cache");
+    const env = { ...process.env, INFERSTACK_COMPILE_CACHE: cache };
+    const warm = spawnSync(process.execPath, [path.join(REPO, "bin", "warm-compile-cache.js")], { encoding: "utf8", env });
+    expect({ status: warm.status, stderr: warm.stderr }).toEqual({ status: 0, stderr: "" });
+    const count = Number(/^inferstack: (\d+) TypeScript files in the compile cache/.exec(warm.stdout)?.[1]);
+    expect(fs.readdirSync(cache)).toHaveLength(2 * count);
+
+    const probe = path.join(dir, "probe.js");
+    fs.writeFileSync(probe, `process.on("exit", () => console.log(JSON.stringify({ compiler: Object.keys(require.cache).some((f) => f.endsWith(require("node:path").join("@swc", "core", "index.js"))) })));`);
+    const plan = spawnSync(process.execPath, ["-r", probe, path.join(REPO, "bin", "inferstack.js"), "plan", "dev", "--out", path.join(dir, "out")], { encoding: "utf8", cwd: REPO, env });
+    expect({ status: plan.status, last: plan.stdout.trim().split("\n").pop() }).toEqual({ status: 0, last: '{"compiler":false}' });
+    expect(fs.readdirSync(cache)).toHaveLength(2 * count);
   });
 });
 
