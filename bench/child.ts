@@ -7,13 +7,16 @@
  *   child command <plan|synth> <root> <stack> <outDir>
  *       the real command, as `inferstack <command> <stack> --out <outDir>` runs it (output silenced),
  *       with the steps it records (cli/plan/timing.ts): resolve, run (the program under the mock
- *       engine), artifacts and inside it policy, schemas, manifests, ..., then write
+ *       engine; inside it construct, the program's synchronous part), artifacts and inside it policy,
+ *       schemas, manifests, ..., then write; gc is the collector's time during resolve and run
  *   child floor <plan.json> <stack>
  *       the floor (bench/floor.ts): the plan's leaf resources registered by a flat program with the
- *       same SDK classes, names, inputs and providers, under the same mock engine (`runUnderMocks`)
+ *       same SDK classes, names, inputs and providers, under the same mock engine (`runUnderMocks`);
+ *       construct is its synchronous part, gc the collector's time during the program
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 // What `inferstack` does before its work (bin/inferstack.js), so every measurement starts like it: its
 // V8 flags, and the SDK's function-serialization modules deferred (this file runs under bin/register.js).
 (require("../bin/node-flags") as { applyV8Flags(): void }).applyV8Flags();
@@ -31,6 +34,19 @@ function lap(name: string): void {
 
 type Recorded = import("./floor").PlannedResource;
 
+/** Garbage collections of this process (start and duration, ms), to report the collector's share of a step. */
+const collections: { start: number; duration: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
+});
+gcObserver.observe({ entryTypes: ["gc"] });
+
+/** Milliseconds of garbage collection that started between `start` and `end`. */
+function collectorMs(start: number, end: number): number {
+  for (const entry of gcObserver.takeRecords()) collections.push({ start: entry.startTime, duration: entry.duration });
+  return collections.filter((c) => c.start >= start && c.start <= end).reduce((sum, c) => sum + c.duration, 0);
+}
+
 function readPlan(file: string): Recorded[] {
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { resources: Recorded[] }).resources;
 }
@@ -40,7 +56,7 @@ async function main(): Promise<number> {
   if (mode === "command") {
     const [command, root, stack, outDir] = args as [string, string, string, string];
     const cli = require("../cli/main") as typeof import("../cli/main");
-    const { planStepTimings } = require("../cli/plan/timing") as typeof import("../cli/plan/timing");
+    const { PLAN_MEASURE_PREFIX, planStepTimings } = require("../cli/plan/timing") as typeof import("../cli/plan/timing");
     require("../stacks/program");
     lap("load");
     const errors: string[] = [];
@@ -51,12 +67,16 @@ async function main(): Promise<number> {
     Object.assign(phases, planStepTimings());
     // What the floor does too: resolving the spec and running the program under the mock engine.
     if (phases.resolve !== undefined && phases.run !== undefined) phases.program = phases.resolve + phases.run;
+    const resolve = performance.getEntriesByName(`${PLAN_MEASURE_PREFIX}resolve`)[0];
+    const run = performance.getEntriesByName(`${PLAN_MEASURE_PREFIX}run`)[0];
+    if (resolve && run) phases.gc = collectorMs(resolve.startTime, run.startTime + run.duration);
   } else if (mode === "floor") {
     const [planFile, stack] = args as [string, string];
     const { runUnderMocks } = require("../cli/plan/engine") as typeof import("../cli/plan/engine");
     const { registerFloor } = require("./floor") as typeof import("./floor");
     const recorded = readPlan(planFile);
     lap("load");
+    const programStart = performance.now();
     await runUnderMocks({
       project: "inferstack",
       stack,
@@ -65,11 +85,14 @@ async function main(): Promise<number> {
       region: "us-east-1",
       accountId: "777788889999",
       program: () => {
+        const start = performance.now();
         registerFloor(recorded);
+        phases.construct = performance.now() - start;
         return Promise.resolve({});
       },
     });
     lap("program");
+    phases.gc = collectorMs(programStart, performance.now());
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

@@ -91,6 +91,24 @@ function synthCell(synth: SynthResult): string {
   return "skipped" in synth ? `not measured (${synth.skipped})` : `${ms(synth.wallMs)}, ${mib(synth.maxRssMiB)}`;
 }
 
+/** `a − b`, or undefined when either is missing (results written before the step was recorded). */
+const minus = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
+
+/**
+ * Rows of the table that sets the plan's resolve and run beside its floor's program, split where the
+ * work differs: construct (the program's synchronous part: the spec read again, every component and
+ * resource created; the floor's: its resources created) and registration (the rest of the run: the
+ * SDK serializing and registering them), with the collector's time during both.
+ */
+function againstFloorRows(r: BenchResults): string[] {
+  return r.sizes.map(({ size, plan, floor }) => {
+    const p = plan.phases;
+    const f = floor.phases;
+    const row = [size, ms(p.resolve), ms(p.construct), ms(f.construct), ms(minus(p.run, p.construct)), ms(minus(f.program, f.construct)), ms(p.gc), ms(f.gc)];
+    return `| ${row.join(" | ")} |`;
+  });
+}
+
 /** How many plans and floors the medians of the sizes that ran more than one per repetition are of. */
 function pairedNote(r: BenchResults): string {
   const more = r.sizes.filter((s) => (s.runs ?? r.repetitions) > r.repetitions);
@@ -143,6 +161,12 @@ export function renderReport(r: BenchResults): string {
     "| models | module load | resolve | run (mock engine) | artifacts | of which policy | schemas | manifests | monitoring | write |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...steps,
+    "",
+    "What the plan's resolve and run spend beside its floor (construct: the program's synchronous part, which reads the spec and creates every component and resource, against the floor creating its resources; registration: the rest of the run, the SDK serializing and registering them; GC: the collector's time during both, included in them):",
+    "",
+    "| models | resolve | construct | floor: construct | registration | floor: registration | GC | floor: GC |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...againstFloorRows(r),
     "",
     synthSkipped
       ? `CDK synth of the foundation: not measured (${synthSkipped.skipped}).`

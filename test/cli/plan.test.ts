@@ -263,8 +263,11 @@ describe("the plan run", () => {
 
   it("records the duration of each of its steps for the benchmarks", () => {
     const steps = planStepTimings();
-    expect(Object.keys(steps).sort()).toEqual(["artifacts", "manifests", "monitoring", "plan-json", "policy", "resolve", "run", "schemas", "summary", "write"]);
+    expect(Object.keys(steps).sort()).toEqual(["artifacts", "construct", "manifests", "monitoring", "plan-json", "policy", "resolve", "run", "schemas", "summary", "write"]);
     expect(steps.run).toBeGreaterThan(0);
+    // construct is the program's synchronous part, inside run
+    expect(steps.construct).toBeGreaterThan(0);
+    expect(steps.construct).toBeLessThan(steps.run!);
     expect(steps.policy).toBeGreaterThan(0);
   });
 });
