@@ -160,17 +160,20 @@ describe("the compile cache filled by npm ci", () => {
 });
 
 describe("the inferstack command", () => {
-  it("plans exactly what the program plans in-process, loading neither package index of the AWS and Kubernetes SDKs", async () => {
+  it("plans exactly what the program plans in-process, loading no index of the AWS SDK and not the Kubernetes SDK's", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inferstack-start-"));
     const exitProbe = [
       `process.on("exit", () => {`,
+      `  const path = require("node:path");`,
       `  const loaded = Object.keys(require.cache);`,
-      `  const index = (pkg) => loaded.includes(require("node:path").join(${JSON.stringify(REPO)}, "node_modules", pkg, "index.js"));`,
-      `  console.log(JSON.stringify({ awsIndex: index("@pulumi/aws"), kubernetesIndex: index("@pulumi/kubernetes") }));`,
+      `  const packageDir = (pkg) => path.join(${JSON.stringify(REPO)}, "node_modules", pkg);`,
+      `  const indexes = (pkg) => loaded.filter((f) => f.startsWith(packageDir(pkg) + path.sep) && path.basename(f) === "index.js").map((f) => path.relative(packageDir(pkg), f));`,
+      `  console.log(JSON.stringify({ awsIndexes: indexes("@pulumi/aws"), awsModules: loaded.some((f) => f.startsWith(packageDir("@pulumi/aws"))), kubernetesIndex: loaded.includes(path.join(packageDir("@pulumi/kubernetes"), "index.js")) }));`,
       `});`,
     ];
     const loaded = scriptResult(exitProbe, (script) => ["-r", script, path.join(REPO, "bin", "inferstack.js"), "plan", "dev", "--out", path.join(dir, "command")]);
-    expect(loaded).toEqual({ awsIndex: false, kubernetesIndex: false });
+    // Neither the package's index nor a namespace's (`@pulumi/aws/ec2/index.js`): each class from its own module.
+    expect(loaded).toEqual({ awsIndexes: [], awsModules: true, kubernetesIndex: false });
 
     const silent = { out: () => undefined, err: () => undefined };
     expect(await main(["plan", "dev", "--out", path.join(dir, "in-process")], silent, REPO)).toBe(0);
