@@ -18,15 +18,17 @@ export default tseslint.config(
     },
   },
   {
-    // Every command loads what these import: a package index would load every namespace of it.
+    // Every command loads what these import: a package index would load every namespace of it, and
+    // zod must be configured (components/zod.ts) before a schema is created.
     files: ["stacks/**/*.ts", "components/**/*.ts", "policies/**/*.ts", "cli/**/*.ts", "cdk/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [
-            { name: "@pulumi/aws", message: "Import AWS from components/aws-sdk.ts (each namespace from its own module).", allowTypeImports: true },
+            { name: "@pulumi/aws", message: "Import AWS from components/aws-sdk.ts (each class from its own module).", allowTypeImports: true },
             { name: "@pulumi/kubernetes", message: "Import Kubernetes from components/kubernetes-sdk.ts (each kind from its own module).", allowTypeImports: true },
+            { name: "zod", message: "Import z from components/zod.ts (zod configured once, before any schema is created).", allowTypeImports: true },
           ],
         },
       ],

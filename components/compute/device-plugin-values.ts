@@ -5,7 +5,7 @@
  * the GPU node pools by `inferstack.io/node-pool` instead. Bottlerocket NVIDIA AMIs run their own
  * device plugin, so their pools are left out (never two plugins on one node).
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { GPU_TAINT, NODE_POOL_LABEL } from "./scheduling";
 import { type ResolvedNodeGroup } from "../resolve/foundation-types";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { LABELS } from "../labels";
 import { LOGGING_DEFAULTS } from "../resolve/logging-defaults";
 import { type ResolvedEnvironment, type ResolvedLogging, type ResolvedServerPool } from "../resolve/types";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { LOGGING_DEFAULTS } from "../resolve/logging-defaults";
 import { type ResolvedLogging } from "../resolve/types";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { NODE_POOL_LABEL, SYSTEM_NODE_POOL } from "../compute/scheduling";
 import { ECK_CHART, LOGGING_DEFAULTS } from "../resolve/logging-defaults";
 import { type ResolvedLogging } from "../resolve/types";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { receiversFor } from "../resolve/monitoring";
 import { type ResolvedEnvironment, type ResolvedMonitoring } from "../resolve/types";
 import { SEVERITIES, type ReceiverKind, type Severity } from "../spec/observability";

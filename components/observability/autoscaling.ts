@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { SYSTEM_NODE_POOL, NODE_POOL_LABEL } from "../compute/scheduling";
 import { type ResolvedEnvironment, type ResolvedMonitoring } from "../resolve/types";
 import { AUTOSCALING_METRIC } from "../runtimes";

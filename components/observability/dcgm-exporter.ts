@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { GPU_TAINT, NODE_POOL_LABEL } from "../compute/scheduling";
 import { type ResolvedMonitoring } from "../resolve/types";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { NODE_POOL_LABEL, SYSTEM_NODE_POOL } from "../compute/scheduling";
 import { ENCRYPTED_STORAGE_CLASS } from "../kubernetes/storage";
 import { LABELS } from "../labels";

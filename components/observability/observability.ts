@@ -1,6 +1,6 @@
 import * as k8s from "../kubernetes-sdk";
 import * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
+import { z } from "../zod";
 import { type ResolvedEnvironment, type ResolvedModel, type ResolvedMonitoring, type ResolvedServerPool } from "../resolve/types";
 import { TOKENS } from "../tokens";
 import { type ReceiverEndpoints } from "./alertmanager";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 /**
  * Longest model name: a model name becomes a Kubernetes Service, a Consul service and label values,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { nonNegativeInt, positiveInt } from "./common";
 
 /** Dotted-quad IPv4 address, each octet 0-255 without leading zeros. */

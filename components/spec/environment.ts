@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
 import { CostSpec, CreateClusterSpec, ModelStoreFoundationFields, NodePoolFoundationFields, RegistrySpec } from "./foundation";
 import { DiscoverySpec } from "./discovery";

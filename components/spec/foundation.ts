@@ -3,7 +3,7 @@
  * the container registry, the model store's bucket settings and the cost assumptions. Defaults are in
  * `components/resolve/foundation-defaults.ts`; cross-field checks in `components/resolve/foundation.ts`.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { dnsLabel, nonNegativeInt, positiveInt } from "./common";
 import { RUNTIMES } from "./model";
 

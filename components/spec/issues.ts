@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { closest, describeValue, joinPath, listChoices, type Problem } from "./problems";
 import { type YamlSource } from "./source";
 

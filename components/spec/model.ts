@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { dnsLabel, MAX_MODEL_NAME_LENGTH, MAX_SERVER_POOL_NAME_LENGTH, nonNegativeInt, positiveInt, ScalingSpec } from "./common";
 import { INSTANCE_KINDS, QueuePolicySpec, ServerResourcesSpec, TimeoutsSpec, VersionLabelsSpec, VersionPolicySpec, WarmupSpec } from "./serving";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { dnsLabel, positiveInt } from "./common";
 
 /** Alert severities inferstack's rules emit; receivers choose which ones they get. */

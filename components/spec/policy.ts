@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { nonNegativeInt } from "./common";
 import { describeValue } from "./problems";
 

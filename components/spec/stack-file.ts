@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { parseWith } from "./issues";
 import { type Problem } from "./problems";
 import { parseYaml } from "./source";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { PLATFORM_DEFAULTS } from "../resolve/defaults";
 import { EnvironmentSpec } from "./environment";
 import { GRAFANA_ADMIN_PASSWORD_KEY, RECEIVER_SECRET_KEYS } from "./observability";

@@ -1,9 +1,17 @@
+import { z } from "zod";
 import { loadPlatform } from "../../../components/resolve";
 import { inputFrom, problemsOf } from "../../helpers/input";
 import { DEV_STACK, ONNX_MODEL } from "../../helpers/samples";
 
 const MODEL_FILE = "catalog/resnet50.yaml";
 const load = (stack: string, model: string = ONNX_MODEL) => () => loadPlatform(inputFrom("dev", stack, { [MODEL_FILE]: model }));
+
+describe("the spec's schemas", () => {
+  it("are interpreted, not compiled: components/zod.ts turns zod's compiler off before any is created", () => {
+    // loadPlatform above imports every spec schema, through components/zod.ts
+    expect(z.config().jitless).toBe(true);
+  });
+});
 
 describe("stack config schema", () => {
   it.each([
