@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "out/", "cdk.out/", "dist/", "bench/results/"] },
+  { ignores: ["node_modules/", "out/", "cdk.out/", "dist/", "bench/results/", "**/*.generated.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

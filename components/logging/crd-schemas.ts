@@ -20,7 +20,7 @@
  * are added where inferstack could break them: a Beat is a DaemonSet or a Deployment, not both, and
  * has `config` or `configRef`, not both.
  */
-import Ajv, { type ErrorObject } from "ajv";
+import { type ErrorObject } from "ajv";
 import type { KindValidator } from "../validate/kubernetes";
 import { ECK_KINDS } from "./elasticsearch";
 
@@ -152,17 +152,15 @@ export const BEAT_SCHEMA = resource(ECK_KINDS.beat.apiVersion, ECK_KINDS.beat.ki
   allOf: [{ not: { required: ["daemonSet", "deployment"] } }, { not: { required: ["config", "configRef"] } }],
 });
 
-// Strict mode refuses unknown keywords and type mistakes in the schemas themselves; `not: {required}`
-// (the webhook's one-of rules) names properties outside its own subschema, which strictRequired flags.
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-const SCHEMAS = { elasticsearch: ELASTICSEARCH_SCHEMA, kibana: KIBANA_SCHEMA, beat: BEAT_SCHEMA };
-const compiled = new Map<keyof typeof SCHEMAS, ReturnType<typeof ajv.compile>>();
+/** The schemas by kind, compiled into `eck-validators.generated.js` (see `eck-validators.ts`). */
+export const ECK_SCHEMAS = { elasticsearch: ELASTICSEARCH_SCHEMA, kibana: KIBANA_SCHEMA, beat: BEAT_SCHEMA };
 
-/** The compiled validator of a kind, compiled on first use. */
-function validatorOf(kind: keyof typeof SCHEMAS) {
-  let validate = compiled.get(kind);
-  if (!validate) compiled.set(kind, (validate = ajv.compile(SCHEMAS[kind])));
-  return validate;
+type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** The compiled validator of a kind, from the generated module (loaded on first use). */
+function validatorOf(kind: keyof typeof ECK_SCHEMAS): CompiledValidator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated CommonJS, see eck-validators.ts
+  return (require("./eck-validators.generated") as Record<keyof typeof ECK_SCHEMAS, CompiledValidator>)[kind];
 }
 
 interface ModelClass {
@@ -198,10 +196,9 @@ const EXCLUSIVE_MESSAGES: Readonly<Record<string, string>> = {
   "#/properties/spec/allOf/1/not": "must not set both config and configRef (ECK's webhook refuses it)",
 };
 
-function structural(validate: (data: unknown) => boolean, object: unknown): string[] {
-  const fn = validate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-  if (fn(object)) return [];
-  return (fn.errors ?? []).map((e) => `${e.instancePath === "" ? "/" : e.instancePath} ${EXCLUSIVE_MESSAGES[e.schemaPath] ?? e.message ?? "is invalid"}${extra(e)}`);
+function structural(validate: CompiledValidator, object: unknown): string[] {
+  if (validate(object)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath === "" ? "/" : e.instancePath} ${EXCLUSIVE_MESSAGES[e.schemaPath] ?? e.message ?? "is invalid"}${extra(e)}`);
 }
 
 type Json = Record<string, unknown>;

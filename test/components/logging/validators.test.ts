@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- mutation fixtures reach into rendered JSON at arbitrary depth */
+import * as fs from "node:fs";
+import { ECK_VALIDATORS_FILE, renderEckValidators } from "../../../components/logging/eck-validators";
 import { validateFilebeatConfig } from "../../../components/logging/filebeat";
 import { validateIlmPolicy } from "../../../components/logging/ilm";
 import { validateOperatorValues } from "../../../components/logging/operator";
@@ -84,6 +86,12 @@ describe("the ECK CRD validators (registered in components/validate/kubernetes.t
   ])("reject %s", (_what, object, mutate, errors) => {
     expect(validateKubernetesObject(object as unknown as Record<string, unknown>)).toEqual([]);
     expect(validateKubernetesObject(mutated(object, mutate))).toEqual(errors);
+  });
+});
+
+describe("the generated ECK validators", () => {
+  it("are the schemas of crd-schemas.ts as ajv compiles them today (run npm run generate after editing one)", () => {
+    expect(fs.readFileSync(ECK_VALIDATORS_FILE, "utf8")).toBe(renderEckValidators());
   });
 });
 
