@@ -20,7 +20,7 @@
  * are added where inferstack could break them: a Beat is a DaemonSet or a Deployment, not both, and
  * has `config` or `configRef`, not both.
  */
-import { type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import type { KindValidator } from "../validate/kubernetes";
 import { ECK_KINDS } from "./elasticsearch";
 
