@@ -157,10 +157,13 @@ export const ECK_SCHEMAS = { elasticsearch: ELASTICSEARCH_SCHEMA, kibana: KIBANA
 
 type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
+/** The generated module of compiled validators, beside this file (written by `eck-validators.ts`). */
+export const ECK_VALIDATORS_MODULE = "./eck-validators.generated";
+
 /** The compiled validator of a kind, from the generated module (loaded on first use). */
 function validatorOf(kind: keyof typeof ECK_SCHEMAS): CompiledValidator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated CommonJS, see eck-validators.ts
-  return (require("./eck-validators.generated") as Record<keyof typeof ECK_SCHEMAS, CompiledValidator>)[kind];
+  return (require(ECK_VALIDATORS_MODULE) as Record<keyof typeof ECK_SCHEMAS, CompiledValidator>)[kind];
 }
 
 interface ModelClass {

@@ -9,10 +9,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone";
-import { ECK_SCHEMAS } from "./crd-schemas";
+import { ECK_SCHEMAS, ECK_VALIDATORS_MODULE } from "./crd-schemas";
 
 /** The generated module, beside this file. */
-export const ECK_VALIDATORS_FILE = path.join(__dirname, "eck-validators.generated.js");
+export const ECK_VALIDATORS_FILE = path.join(__dirname, `${ECK_VALIDATORS_MODULE}.js`);
 
 /**
  * The module's text. Strict mode refuses unknown keywords and type mistakes in the schemas themselves;
